@@ -1,0 +1,297 @@
+package cn.zjdata.portal.publishing;
+
+import cn.zjdata.portal.catalog.Dataset;
+import cn.zjdata.portal.catalog.DatasetMetadata;
+import cn.zjdata.portal.catalog.DatasetRepository;
+import cn.zjdata.portal.catalog.DatasetStatus;
+import cn.zjdata.portal.catalog.Keyword;
+import cn.zjdata.portal.catalog.Release;
+import cn.zjdata.portal.catalog.ReleaseColumn;
+import cn.zjdata.portal.catalog.ReleaseRepository;
+import cn.zjdata.portal.catalog.ReleaseStatus;
+import cn.zjdata.portal.common.FieldError;
+import cn.zjdata.portal.common.ProblemException;
+import cn.zjdata.portal.reference.Concept.Scheme;
+import cn.zjdata.portal.reference.ReferenceService;
+import cn.zjdata.portal.tabular.TableSchema;
+import cn.zjdata.portal.tabular.TableWriters;
+import cn.zjdata.portal.tabular.TableValidator;
+import cn.zjdata.portal.tabular.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The one write path of the catalog. Every release (the seed import at start-up, staff uploads, the API)
+ * is published here: metadata checked, the table checked against its schema while it is copied to the
+ * file store, then, in one transaction, the dataset record, release N+1, the records derived by the
+ * profile's processors, an outbox event for the projections and an audit entry. A failure at any step
+ * leaves the stored data as it was.
+ */
+@ApplicationScoped
+public class PublishingService {
+
+    private static final Logger LOG = Logger.getLogger(PublishingService.class);
+
+    private final MetadataValidator validator;
+    private final FileStore files;
+    private final DatasetRepository datasets;
+    private final ReleaseRepository releases;
+    private final ReferenceService reference;
+    private final Instance<ReleaseProcessor> processors;
+    private final ObjectMapper json;
+    private final Event<Published> published;
+
+    public PublishingService(MetadataValidator validator, FileStore files, DatasetRepository datasets,
+                             ReleaseRepository releases, ReferenceService reference,
+                             Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published) {
+        this.validator = validator;
+        this.files = files;
+        this.datasets = datasets;
+        this.releases = releases;
+        this.reference = reference;
+        this.processors = processors;
+        this.json = json;
+        this.published = published;
+    }
+
+    @ActivateRequestContext
+    public PublishResult publish(PublishRequest request) {
+        if (request.changeNote() == null || request.changeNote().isBlank()) {
+            throw ProblemException.invalid("A change note is required", List.of(FieldError.of("changeNote", "is required")));
+        }
+        List<FieldError> metadataErrors = validator.validate(request.metadata());
+        if (!metadataErrors.isEmpty()) {
+            throw ProblemException.invalid("The metadata is not valid: " + metadataErrors.size() + " problem(s)", metadataErrors);
+        }
+        StagedTable staged = stageValidated(request.table(), request.metadata().schema());
+        PublishResult result;
+        try {
+            result = QuarkusTransaction.requiringNew().call(() -> commit(request, staged));
+        } catch (RuntimeException e) {
+            if (isConcurrentChange(e)) {
+                throw ProblemException.conflict("Dataset '" + request.metadata().identifier()
+                        + "' was changed by another publish at the same time; reload it and try again");
+            }
+            if (isRefusedByDatabase(e)) {
+                LOG.warnf(e, "The database refused a value the publishing rules let through (%s)", request.metadata().identifier());
+                throw ProblemException.invalid("A value is too long or out of range for the portal's database",
+                        List.of(FieldError.of("table", "a value is too long, out of range or not allowed")));
+            }
+            throw e;
+        } finally {
+            files.discard(staged.file());
+        }
+        published.fire(new Published(result.slug(), result.releaseNumber()));
+        return result;
+    }
+
+    /**
+     * Two publishes of one dataset at once: the later commit trips the dataset's version check, a row lock
+     * held by the other, or the unique (dataset, release number) and (slug) constraints; nothing of it is stored.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException
+                    || t instanceof org.hibernate.StaleStateException
+                    || t instanceof org.hibernate.PessimisticLockException) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return UNIQUE_VIOLATION.equals(violation.getSQLState());
+            }
+        }
+        return false;
+    }
+
+    /** A value the rules let through but a column refuses: a gap in the rules, still the client's input. */
+    private static boolean isRefusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.DataException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE of a unique-key violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * A table checked against its schema and written, canonical, to the file store's staging area, with
+     * the fingerprints of the downloads derived from it (computed here, outside the transaction).
+     */
+    private record StagedTable(FileStore.Staged file, long rowCount, FileStore.Fingerprint json,
+                               FileStore.Fingerprint excelCsv) {
+    }
+
+    private StagedTable stageValidated(Path table, TableSchema schema) {
+        ValidationReport[] report = new ValidationReport[1];
+        FileStore.Staged staged;
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(table),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+            staged = files.stage(out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                report[0] = TableValidator.copyValidated(reader, schema, writer);
+                writer.flush();
+            });
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("The table is not valid UTF-8 text",
+                    List.of(FieldError.of("file", "the file is not UTF-8 encoded text")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!report[0].valid()) {
+            files.discard(staged);
+            throw new ProblemException(422, "/problems/invalid-table", "The table does not match its schema",
+                    report[0].summary(), report[0].errors());
+        }
+        try {
+            return new StagedTable(staged, report[0].rowCount(),
+                    FileStore.fingerprint(out -> TableWriters.writeJson(staged.path(), schema, out)),
+                    FileStore.fingerprint(out -> TableWriters.writeExcelCsv(staged.path(), schema, out)));
+        } catch (IOException | RuntimeException e) {
+            files.discard(staged);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private PublishResult commit(PublishRequest request, StagedTable staged) throws IOException {
+        DatasetMetadata m = request.metadata();
+        Dataset dataset = datasets.findBySlug(m.identifier()).orElse(null);
+        boolean created = dataset == null;
+        Release previous = created || dataset.currentReleaseId == null ? null : releases.findById(dataset.currentReleaseId);
+        String before = previous == null ? null : previous.metadataJson;
+        Instant now = issueTime(previous);
+        if (created) {
+            dataset = new Dataset();
+            dataset.slug = m.identifier();
+            dataset.createdAt = now;
+        } else if (request.expectedVersion() != null && request.expectedVersion() != dataset.version) {
+            throw ProblemException.conflict("Dataset '" + m.identifier() + "' changed since version "
+                    + request.expectedVersion() + " (it is now at version " + dataset.version + "); reload and try again");
+        }
+        applyMetadata(dataset, m, now);
+        datasets.persist(dataset);
+
+        Path stored = files.keep(staged.file());
+        Release release = new Release();
+        release.datasetId = dataset.id;
+        release.number = releases.lastNumber(dataset.id) + 1;
+        release.status = ReleaseStatus.PUBLISHED;
+        release.issuedAt = now;
+        release.changeNote = request.changeNote().strip();
+        release.publishedBy = request.actor();
+        release.origin = request.origin();
+        release.fileSha256 = staged.file().sha256();
+        release.byteSize = staged.file().byteSize();
+        release.rowCount = staged.rowCount();
+        release.jsonByteSize = staged.json().byteSize();
+        release.jsonSha256 = staged.json().sha256();
+        release.excelCsvByteSize = staged.excelCsv().byteSize();
+        release.excelCsvSha256 = staged.excelCsv().sha256();
+        release.primaryKey = String.join(",", m.schema().primaryKey());
+        release.columns = m.schema().columns().stream().map(ReleaseColumn::from).toList();
+        // "data.csv" resolves, against the metadata's own URL, to the CSV it describes: the latest one
+        // beside /api/datasets/{id}/csv-metadata.json, release n's beside /releases/{n}/csv-metadata.json.
+        release.metadataJson = json.writeValueAsString(CsvwMetadata.write(m, "data.csv"));
+        releases.persist(release);
+        releases.flush();
+        dataset.currentReleaseId = release.id;
+
+        TableProfile profile = m.profile() == null ? null : TableProfile.of(m.profile()).orElseThrow();
+        for (ReleaseProcessor processor : processors) {
+            if (processor.profile() == profile) {
+                processor.apply(new ReleaseProcessor.PublishedRelease(dataset.id, dataset.slug, release.id,
+                        release.number, stored, m.schema()));
+            }
+        }
+        recordOutbox(dataset.slug, release.id, now);
+        recordAudit(request, dataset.slug, release, before, now);
+        if (request.seedFingerprint() != null) {
+            recordSeedImport(dataset.slug, request.seedFingerprint(), release.id, now);
+        }
+        LOG.infof("Published %s release %d (%d rows) by %s", dataset.slug, release.number, release.rowCount, request.actor());
+        return new PublishResult(dataset.slug, release.number, release.rowCount, created);
+    }
+
+    /**
+     * Now, to the second (HTTP dates have no finer grain), and always after the previous release, so a
+     * client's If-Modified-Since can never mistake a new release for the one it has.
+     */
+    private static Instant issueTime(Release previous) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return previous != null && !now.isAfter(previous.issuedAt) ? previous.issuedAt.plusSeconds(1) : now;
+    }
+
+    private void applyMetadata(Dataset d, DatasetMetadata m, Instant now) {
+        d.status = DatasetStatus.PUBLISHED;
+        d.titleZh = m.title().zh().strip();
+        d.titleEn = m.title().en();
+        d.descriptionZh = m.description().zh().strip();
+        d.descriptionEn = m.description().en();
+        d.publisherId = m.publisher();
+        d.temporalStart = m.temporalStart();
+        d.temporalEnd = m.temporalEnd();
+        d.spatial = m.spatial();
+        d.license = reference.findConceptByUri(Scheme.LICENSE, m.license()).orElseThrow().code();
+        d.accrualPeriodicity = reference.findConceptByUri(Scheme.FREQUENCY, m.accrualPeriodicity()).orElseThrow().code();
+        d.profile = m.profile();
+        d.modifiedAt = now;
+        d.themes.clear();
+        m.themes().forEach(t -> d.themes.add(reference.findConceptByUri(Scheme.THEME, t).orElseThrow().code()));
+        d.keywords.clear();
+        m.keywords().forEach(k -> d.keywords.add(new Keyword(k.language(), k.text())));
+        d.sources.clear();
+        d.sources.addAll(m.sources());
+    }
+
+    private static void recordOutbox(String slug, Long releaseId, Instant now) {
+        OutboxEvent.append(OutboxEvent.RELEASE_PUBLISHED, slug, releaseId, now);
+    }
+
+    private static void recordAudit(PublishRequest request, String slug, Release release, String before, Instant now) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = now;
+        entry.actor = request.actor();
+        entry.action = "publish";
+        entry.targetType = "dataset";
+        entry.targetId = slug;
+        entry.summary = "release " + release.number + " (" + release.rowCount + " rows): " + release.changeNote;
+        entry.beforeJson = before;
+        entry.afterJson = release.metadataJson;
+        entry.persist();
+    }
+
+    private static void recordSeedImport(String slug, PublishRequest.SeedFingerprint fingerprint, Long releaseId, Instant now) {
+        SeedImport seed = SeedImport.<SeedImport>findByIdOptional(slug).orElseGet(SeedImport::new);
+        seed.slug = slug;
+        seed.dataSha256 = fingerprint.dataSha256();
+        seed.metadataSha256 = fingerprint.metadataSha256();
+        seed.releaseId = releaseId;
+        seed.importedAt = now;
+        seed.persist();
+    }
+}
