@@ -44,7 +44,10 @@ public class ErrorPages implements ProblemPages {
                 .entity(html).build());
     }
 
-    /** A browser navigating to a page: HTML is acceptable and preferred to JSON, and it is not an API path. */
+    /**
+     * A browser navigating to a page: it names text/html in its Accept header (a bare wildcard, as sent by
+     * curl and HTTP libraries, does not count), prefers it to JSON, and the path is not an API path.
+     */
     static boolean wantsPage(HttpServerRequest request) {
         String path = request.path();
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/assets/") || path.startsWith("/dumps/")) {
@@ -54,8 +57,21 @@ public class ErrorPages implements ProblemPages {
         if (accept == null) {
             return false;
         }
+        if (!namesHtml(accept)) {
+            return false;
+        }
         double html = quality(accept, "text/html");
         return html > 0 && html >= quality(accept, "application/json") && html >= quality(accept, "application/problem+json");
+    }
+
+    private static boolean namesHtml(String accept) {
+        for (String part : accept.split(",")) {
+            String range = part.split(";", 2)[0].trim();
+            if (range.equalsIgnoreCase("text/html")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The q of the most specific range matching a media type (type/subtype, type/*, * / *), 0 when none. */
