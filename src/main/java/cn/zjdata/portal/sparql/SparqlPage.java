@@ -1,8 +1,10 @@
 package cn.zjdata.portal.sparql;
 
+import cn.zjdata.portal.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -45,17 +47,19 @@ public class SparqlPage {
 
     private final ExampleQueries examples;
     private final ServiceDescription description;
+    private final Instance<Ui> ui;
 
-    public SparqlPage(ExampleQueries examples, ServiceDescription description) {
+    public SparqlPage(ExampleQueries examples, ServiceDescription description, Instance<Ui> ui) {
         this.examples = examples;
         this.description = description;
+        this.ui = ui;
     }
 
     public Response show(String example) {
         ExampleQuery shown = example == null ? examples.list().getFirst()
                 : examples.find(example).orElse(examples.list().getFirst());
         View view = new View(description.endpoint(), shown.query(), examples.list(), FORMATS);
-        return Response.ok(Templates.query(view).render(), SparqlFormat.HTML.contentType())
+        return Response.ok(Templates.query(view).setLocale(ui.get().locale()).render(), SparqlFormat.HTML.contentType())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
     }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 /** The indicator dashboard (every indicator by category, with its chart) and one page per indicator. */
 @Path("/indicators")
 @Produces(MediaType.TEXT_HTML)
+@jakarta.inject.Singleton
 public class IndicatorPages {
 
     /** An indicator on the dashboard: its card, chart and figures. */
@@ -49,6 +50,13 @@ public class IndicatorPages {
         static native TemplateInstance indicator(Page page);
     }
 
+    /** The dashboard's model in one language, built once per publish (every indicator with its chart). */
+    record Dashboard(List<Category> categories, int total) {
+    }
+
+    private final Map<String, Dashboard> dashboards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     private final Ui ui;
     private final IndicatorService indicators;
     private final ReferenceService reference;
@@ -64,11 +72,31 @@ public class IndicatorPages {
         this.quantities = quantities;
     }
 
+    void onPublished(@jakarta.enterprise.event.Observes cn.zjdata.portal.publishing.Published event) {
+        generation.incrementAndGet();
+        dashboards.clear();
+    }
+
     @GET
     @Operation(hidden = true)
     @Transactional
     public TemplateInstance dashboard() {
         String lang = ui.lang();
+        Dashboard dashboard = dashboards.get(lang);
+        if (dashboard == null) {
+            long seen = generation.get();
+            dashboard = buildDashboard(lang);
+            if (generation.get() == seen) { // nothing was published meanwhile, so it is current
+                dashboards.put(lang, dashboard);
+                if (generation.get() != seen) {
+                    dashboards.remove(lang, dashboard); // a publish slipped in between
+                }
+            }
+        }
+        return Templates.dashboard(dashboard.categories(), dashboard.total()).setLocale(ui.locale());
+    }
+
+    private Dashboard buildDashboard(String lang) {
         List<Summary> all = indicators.list(null, null, new PageRequest(1, 10_000)).items();
         Map<String, List<Entry>> byCategory = new LinkedHashMap<>();
         reference.listConcepts(Scheme.CATEGORY).forEach(c -> byCategory.put(c.code(), new java.util.ArrayList<>()));
@@ -84,7 +112,7 @@ public class IndicatorPages {
                 .filter(e -> !e.getValue().isEmpty())
                 .map(e -> new Category(e.getKey(), names.getOrDefault(e.getKey(), new IndicatorCards.Text(e.getKey(), "en")), e.getValue()))
                 .toList();
-        return Templates.dashboard(categories, all.size()).setLocale(ui.locale());
+        return new Dashboard(categories, all.size());
     }
 
     @GET
