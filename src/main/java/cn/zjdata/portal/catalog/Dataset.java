@@ -63,6 +63,10 @@ public class Dataset {
     public Long currentReleaseId;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
     @Column(name = "modified_at", nullable = false)
     public Instant modifiedAt;
     @Version

@@ -20,6 +20,8 @@ import java.time.Instant;
 public class OutboxEvent extends PanacheEntityBase {
 
     public static final String RELEASE_PUBLISHED = "release-published";
+    public static final String RELEASE_WITHDRAWN = "release-withdrawn";
+    public static final String DATASET_WITHDRAWN = "dataset-withdrawn";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

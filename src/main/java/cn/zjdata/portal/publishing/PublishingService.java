@@ -238,6 +238,84 @@ public class PublishingService {
     }
 
     /**
+     * Withdraws a whole dataset with a reason: its URLs then answer 410 Gone, it leaves the catalog and the
+     * projections, and its record and releases stay in history. Publishing a new release brings it back.
+     */
+    @ActivateRequestContext
+    public void withdrawDataset(String slug, String reason, String actor) {
+        String why = requireReason(reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Dataset dataset = datasets.findBySlug(slug).filter(d -> d.status == DatasetStatus.PUBLISHED)
+                    .orElseThrow(() -> ProblemException.notFound("dataset", slug));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            dataset.status = DatasetStatus.WITHDRAWN;
+            dataset.withdrawnAt = now;
+            dataset.withdrawalReason = why;
+            dataset.modifiedAt = now;
+            OutboxEvent.append(OutboxEvent.DATASET_WITHDRAWN, slug, dataset.currentReleaseId, now);
+            audit(actor, "withdraw", slug, "dataset withdrawn: " + why, now);
+        });
+        LOG.infof("Withdrew dataset %s by %s", slug, actor);
+        published.fire(new Published(slug, 0));
+    }
+
+    /**
+     * Withdraws one release with a reason: its numbered URLs answer 410 Gone and the dataset's latest URLs
+     * move back to the newest release still published (the dataset is withdrawn when none is left).
+     * A correction is a new release, never an edit of this one.
+     */
+    @ActivateRequestContext
+    public void withdrawRelease(String slug, int number, String reason, String actor) {
+        String why = requireReason(reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Dataset dataset = datasets.findBySlug(slug).filter(d -> d.status == DatasetStatus.PUBLISHED)
+                    .orElseThrow(() -> ProblemException.notFound("dataset", slug));
+            Release release = releases.findByNumber(dataset.id, number)
+                    .filter(r -> r.status == ReleaseStatus.PUBLISHED)
+                    .orElseThrow(() -> ProblemException.notFound("release of dataset " + slug, String.valueOf(number)));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            release.status = ReleaseStatus.WITHDRAWN;
+            release.withdrawnAt = now;
+            release.withdrawalReason = why;
+            if (release.id.equals(dataset.currentReleaseId)) {
+                Release fallback = releases.listFor(dataset.id).stream()
+                        .filter(r -> r.status == ReleaseStatus.PUBLISHED && !r.id.equals(release.id))
+                        .max(java.util.Comparator.comparingInt(r -> r.number)).orElse(null);
+                if (fallback == null) {
+                    dataset.status = DatasetStatus.WITHDRAWN;
+                    dataset.withdrawnAt = now;
+                    dataset.withdrawalReason = why;
+                } else {
+                    dataset.currentReleaseId = fallback.id;
+                }
+            }
+            dataset.modifiedAt = now;
+            OutboxEvent.append(OutboxEvent.RELEASE_WITHDRAWN, slug, release.id, now);
+            audit(actor, "withdraw", slug, "release " + number + " withdrawn: " + why, now);
+        });
+        LOG.infof("Withdrew release %d of %s by %s", number, slug, actor);
+        published.fire(new Published(slug, number));
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("A reason is required to withdraw", List.of(FieldError.of("reason", "is required")));
+        }
+        return reason.strip();
+    }
+
+    private static void audit(String actor, String action, String slug, String summary, Instant now) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = now;
+        entry.actor = actor;
+        entry.action = action;
+        entry.targetType = "dataset";
+        entry.targetId = slug;
+        entry.summary = summary;
+        entry.persist();
+    }
+
+    /**
      * Now, to the second (HTTP dates have no finer grain), and always after the previous release, so a
      * client's If-Modified-Since can never mistake a new release for the one it has.
      */
