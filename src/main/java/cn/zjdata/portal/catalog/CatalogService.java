@@ -80,11 +80,15 @@ public class CatalogService {
         return mapper.release(slug, release(slug, number));
     }
 
-    /** A published dataset, or a 404 problem. */
+    /** A published dataset; a 410 problem when it was withdrawn, a 404 problem when there is none (or a draft). */
     public Dataset published(String slug) {
-        return datasets.findBySlug(slug)
-                .filter(d -> d.status == DatasetStatus.PUBLISHED)
+        Dataset dataset = datasets.findBySlug(slug)
+                .filter(d -> d.status == DatasetStatus.PUBLISHED || d.status == DatasetStatus.WITHDRAWN)
                 .orElseThrow(() -> ProblemException.notFound("dataset", slug));
+        if (dataset.status == DatasetStatus.WITHDRAWN) {
+            throw ProblemException.gone("Dataset " + slug + " was withdrawn");
+        }
+        return dataset;
     }
 
     /** The current release of a dataset, or a 404 problem when it has none. */

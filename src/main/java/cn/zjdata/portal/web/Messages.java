@@ -557,4 +557,34 @@ public interface Messages {
 
     @Message
     String ld_incoming();
+
+    @Message
+    String sparql_title();
+
+    @Message
+    String sparql_lead();
+
+    @Message
+    String sparql_endpoint();
+
+    @Message
+    String sparql_service_description();
+
+    @Message
+    String sparql_query();
+
+    @Message
+    String sparql_format();
+
+    @Message
+    String sparql_format_auto();
+
+    @Message
+    String sparql_run();
+
+    @Message
+    String sparql_examples();
+
+    @Message
+    String sparql_open_in_editor();
 }

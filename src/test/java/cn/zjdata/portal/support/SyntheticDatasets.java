@@ -1,6 +1,11 @@
 package cn.zjdata.portal.support;
 
+import cn.zjdata.portal.catalog.Dataset;
 import cn.zjdata.portal.catalog.DatasetMetadata;
+import cn.zjdata.portal.catalog.DatasetRepository;
+import cn.zjdata.portal.catalog.DatasetStatus;
+import cn.zjdata.portal.catalog.ReleaseRepository;
+import cn.zjdata.portal.catalog.ReleaseStatus;
 import cn.zjdata.portal.common.LocalizedText;
 import cn.zjdata.portal.publishing.PublishRequest;
 import cn.zjdata.portal.publishing.PublishResult;
@@ -11,12 +16,14 @@ import cn.zjdata.portal.tabular.Column;
 import cn.zjdata.portal.tabular.Datatype;
 import cn.zjdata.portal.tabular.TableSchema;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,10 +41,15 @@ public class SyntheticDatasets {
 
     private final PublishingService publishing;
     private final ReferenceService reference;
+    private final DatasetRepository datasets;
+    private final ReleaseRepository releases;
 
-    public SyntheticDatasets(PublishingService publishing, ReferenceService reference) {
+    public SyntheticDatasets(PublishingService publishing, ReferenceService reference, DatasetRepository datasets,
+                             ReleaseRepository releases) {
         this.publishing = publishing;
         this.reference = reference;
+        this.datasets = datasets;
+        this.releases = releases;
     }
 
     /** A fresh identifier, so tests never collide. */
@@ -99,5 +111,20 @@ public class SyntheticDatasets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Withdraws a dataset and its releases, as a publisher withdrawing it would leave them. The publishing
+     * service has no withdrawal operation yet; this writes the state such an operation is to leave.
+     */
+    @Transactional
+    public void withdraw(String slug, String reason) {
+        Dataset dataset = datasets.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("No dataset " + slug));
+        dataset.status = DatasetStatus.WITHDRAWN;
+        releases.listFor(dataset.id).forEach(release -> {
+            release.status = ReleaseStatus.WITHDRAWN;
+            release.withdrawnAt = Instant.now();
+            release.withdrawalReason = reason;
+        });
     }
 }
