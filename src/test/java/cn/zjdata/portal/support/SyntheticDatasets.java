@@ -114,17 +114,19 @@ public class SyntheticDatasets {
     }
 
     /**
-     * Withdraws a dataset and its releases, as a publisher withdrawing it would leave them. The publishing
-     * service has no withdrawal operation yet; this writes the state such an operation is to leave.
+     * Withdraws a dataset and its current release, as a publisher withdrawing it would leave them. The
+     * publishing service on this branch has no withdrawal operation yet (branch search brings one); this
+     * writes the state that operation leaves.
      */
     @Transactional
     public void withdraw(String slug, String reason) {
         Dataset dataset = datasets.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("No dataset " + slug));
         dataset.status = DatasetStatus.WITHDRAWN;
-        releases.listFor(dataset.id).forEach(release -> {
-            release.status = ReleaseStatus.WITHDRAWN;
-            release.withdrawnAt = Instant.now();
-            release.withdrawalReason = reason;
-        });
+        if (dataset.currentReleaseId != null) {
+            var current = releases.findById(dataset.currentReleaseId);
+            current.status = ReleaseStatus.WITHDRAWN;
+            current.withdrawnAt = Instant.now();
+            current.withdrawalReason = reason;
+        }
     }
 }

@@ -189,8 +189,8 @@ class WebPagesTest {
         // A page exists only as HTML (its data is under /api): a client that takes nothing but JSON is told so.
         given().accept("application/json").get("/datasets/" + PortalPages.DATASET).then().statusCode(406)
                 .contentType("application/problem+json").body("status", equalTo(406));
-        given().accept("text/html").get("/api/datasets/no-such-dataset").then().statusCode(404)
-                .contentType("application/problem+json");
+        // The API answers a browser in JSON too, never with a page.
+        browser().get("/api/datasets/no-such-dataset").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
