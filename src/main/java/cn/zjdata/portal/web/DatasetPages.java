@@ -20,8 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
-/** A dataset's page: what it is, how to download, preview, cite and reuse it, and its history. */
-@Path("/datasets")
+/**
+ * A dataset's page: what it is, how to download, preview, cite and reuse it, and its history. (The list of
+ * datasets, /datasets, is the search page, {@link SearchPage}; both resources are rooted at "/" so neither
+ * class path hides the other's.)
+ */
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DatasetPages {
 
@@ -73,7 +77,7 @@ public class DatasetPages {
     }
 
     @GET
-    @Path("{id}")
+    @Path("datasets/{id}")
     @Operation(hidden = true)
     @Transactional
     public TemplateInstance dataset(@PathParam("id") String id) {
