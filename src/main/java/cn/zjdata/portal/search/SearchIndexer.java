@@ -217,6 +217,17 @@ public class SearchIndexer {
         }
     }
 
+    /** Waits until the background indexing submitted so far has run (tests use it to avoid racing it). */
+    void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         worker.shutdown();
     }

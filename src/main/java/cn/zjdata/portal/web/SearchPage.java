@@ -91,7 +91,7 @@ public class SearchPage {
                                    @QueryParam("publisher") List<String> publisher, @QueryParam("format") List<String> format,
                                    @QueryParam("license") List<String> license, @QueryParam("frequency") List<String> frequency,
                                    @QueryParam("year") List<String> year, @QueryParam("sort") String sort,
-                                   @QueryParam("page") String page) {
+                                   @QueryParam("page") String page, @QueryParam("size") String size) {
         String lang = ui.lang();
         Messages m = Ui.EN.equals(lang) ? en : zh;
         Map<SearchFacet, List<String>> filters = new EnumMap<>(SearchFacet.class);
@@ -101,7 +101,7 @@ public class SearchPage {
         filters.put(SearchFacet.LICENSE, license);
         filters.put(SearchFacet.FREQUENCY, frequency);
         filters.put(SearchFacet.YEAR, year);
-        SearchQuery query = SearchQuery.parse(q, filters, sort, PageRequest.parse(page, null, api), lang);
+        SearchQuery query = SearchQuery.parse(q, filters, sort, PageRequest.parse(page, size, api), lang);
         SearchResult r = search.search(query);
 
         List<Hit> hits = r.items().stream().map(h -> hit(h, lang)).toList();
