@@ -42,8 +42,8 @@ public class SearchResource {
             @Parameter(description = "Theme id (see /api/themes), e.g. TECH; repeatable") @QueryParam("theme") List<String> theme,
             @Parameter(description = "Publisher id (see /api/publishers); repeatable") @QueryParam("publisher") List<String> publisher,
             @Parameter(description = "Download format: csv, excel-csv or json; repeatable") @QueryParam("format") List<String> format,
-            @Parameter(description = "Licence id, e.g. CC-BY-4.0; repeatable") @QueryParam("license") List<String> license,
-            @Parameter(description = "Update frequency id, e.g. ANNUAL; repeatable") @QueryParam("frequency") List<String> frequency,
+            @Parameter(description = "Licence IRI as in /api/datasets/{id}, e.g. https://creativecommons.org/licenses/by/4.0/; repeatable") @QueryParam("license") List<String> license,
+            @Parameter(description = "Update-frequency IRI as in /api/datasets/{id}, e.g. http://publications.europa.eu/resource/authority/frequency/ANNUAL; repeatable") @QueryParam("frequency") List<String> frequency,
             @Parameter(description = "A year the data covers (its temporal coverage; the year first published when it states none); repeatable")
             @QueryParam("year") List<String> year,
             @Parameter(description = "relevance (default; newest when q is empty), title or newest") @QueryParam("sort") String sort,

@@ -30,7 +30,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class SearchPage {
 
-    /** Page size of the list (the API's default page size). */
+    /** A dataset found, as the page shows it: title and passages as segments, matched ones to be marked. */
     public record Hit(String href, List<Segment> title, String titleLang, IndicatorCards.Text publisher,
                       List<IndicatorCards.Text> themes, java.time.Instant modified,
                       List<Fragment> fragments, IndicatorCards.Text description) {
