@@ -10,6 +10,7 @@ import cn.zjdata.portal.publishing.OutboxEvent;
 import cn.zjdata.portal.publishing.ProjectionCursor;
 import cn.zjdata.portal.publishing.Published;
 import cn.zjdata.portal.publishing.TableProfile;
+import cn.zjdata.portal.publishing.Withdrawn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -102,6 +103,15 @@ public class ProjectionService {
 
     /** A publish committed: project it in the background (during start-up, the start-up projection will). */
     void onPublished(@Observes Published event) {
+        later(event.slug(), event.releaseNumber());
+    }
+
+    /** A withdrawal committed: drop the dataset's graph in the background. */
+    void onWithdrawn(@Observes Withdrawn event) {
+        later(event.slug(), event.releaseNumber());
+    }
+
+    private void later(String slug, int releaseNumber) {
         if (!started) {
             return;
         }
@@ -110,7 +120,7 @@ public class ProjectionService {
                 applyPending();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Projecting %s release %d failed; it will be retried at the next publish or start",
-                        event.slug(), event.releaseNumber());
+                        slug, releaseNumber);
             }
         });
     }

@@ -20,6 +20,7 @@ import java.time.Instant;
 public class OutboxEvent extends PanacheEntityBase {
 
     public static final String RELEASE_PUBLISHED = "release-published";
+    public static final String DATASET_WITHDRAWN = "dataset-withdrawn";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

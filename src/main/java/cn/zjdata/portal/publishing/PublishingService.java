@@ -59,10 +59,12 @@ public class PublishingService {
     private final Instance<ReleaseProcessor> processors;
     private final ObjectMapper json;
     private final Event<Published> published;
+    private final Event<Withdrawn> withdrawn;
 
     public PublishingService(MetadataValidator validator, FileStore files, DatasetRepository datasets,
                              ReleaseRepository releases, ReferenceService reference,
-                             Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published) {
+                             Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published,
+                             Event<Withdrawn> withdrawn) {
         this.validator = validator;
         this.files = files;
         this.datasets = datasets;
@@ -71,6 +73,44 @@ public class PublishingService {
         this.processors = processors;
         this.json = json;
         this.published = published;
+        this.withdrawn = withdrawn;
+    }
+
+    /**
+     * Withdraws a published dataset: it leaves the public catalog (its pages, API record and current
+     * release answer 410 Gone) and the projections drop it, through an outbox event written in the same transaction.
+     * The releases and their files stay, for the record.
+     */
+    @ActivateRequestContext
+    public void withdraw(String slug, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("A reason is required", List.of(FieldError.of("reason", "is required")));
+        }
+        int number = QuarkusTransaction.requiringNew().call(() -> {
+            Dataset dataset = datasets.findBySlug(slug)
+                    .filter(d -> d.status == DatasetStatus.PUBLISHED)
+                    .orElseThrow(() -> ProblemException.notFound("dataset", slug));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Release current = dataset.currentReleaseId == null ? null : releases.findById(dataset.currentReleaseId);
+            if (current != null) {
+                current.status = ReleaseStatus.WITHDRAWN;
+                current.withdrawnAt = now;
+                current.withdrawalReason = reason.strip();
+            }
+            dataset.status = DatasetStatus.WITHDRAWN;
+            OutboxEvent.append(OutboxEvent.DATASET_WITHDRAWN, slug, current == null ? null : current.id, now);
+            AuditEntry entry = new AuditEntry();
+            entry.occurredAt = now;
+            entry.actor = actor;
+            entry.action = "withdraw";
+            entry.targetType = "dataset";
+            entry.targetId = slug;
+            entry.summary = "withdrawn: " + reason.strip();
+            entry.persist();
+            LOG.infof("Withdrew %s by %s", slug, actor);
+            return current == null ? 0 : current.number;
+        });
+        withdrawn.fire(new Withdrawn(slug, number));
     }
 
     @ActivateRequestContext

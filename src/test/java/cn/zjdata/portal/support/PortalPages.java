@@ -25,6 +25,8 @@ public final class PortalPages {
     public static final String INDICATOR = "industrial-robots-in-service";
     /** The seed catalog's publisher (datasets/catalog.json). */
     public static final String PUBLISHER = "digital-economy-office";
+    /** A search that finds {@link #DATASET} (its indicator 在役工业机器人数量). */
+    public static final String SEARCH = "机器人";
     /** A theme of the seed datasets (the EU data-theme code). */
     public static final String THEME = "TECH";
 
@@ -33,9 +35,15 @@ public final class PortalPages {
 
     /** Every public HTML page: the fixed pages and one of each kind of page about a thing. */
     public static List<String> all() {
-        return List.of("/", "/indicators", "/indicators/" + INDICATOR, "/datasets/" + DATASET, "/publishers",
+        return List.of("/", "/datasets", "/datasets?q=" + SEARCH, "/indicators", "/indicators/" + INDICATOR,
+                "/datasets/" + DATASET, "/publishers",
                 "/publishers/" + PUBLISHER, "/themes", "/themes/" + THEME, "/developers", "/about", "/sparql",
                 "/doc/dataset/" + DATASET);
+    }
+
+    /** A page's path with the language asked for in its query. */
+    public static String inLanguage(String path, String lang) {
+        return path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
     }
 
     /** A seed table's file: datasets/{id}/{id}.csv. */

@@ -1,11 +1,6 @@
 package cn.zjdata.portal.support;
 
-import cn.zjdata.portal.catalog.Dataset;
 import cn.zjdata.portal.catalog.DatasetMetadata;
-import cn.zjdata.portal.catalog.DatasetRepository;
-import cn.zjdata.portal.catalog.DatasetStatus;
-import cn.zjdata.portal.catalog.ReleaseRepository;
-import cn.zjdata.portal.catalog.ReleaseStatus;
 import cn.zjdata.portal.common.LocalizedText;
 import cn.zjdata.portal.publishing.PublishRequest;
 import cn.zjdata.portal.publishing.PublishResult;
@@ -16,14 +11,12 @@ import cn.zjdata.portal.tabular.Column;
 import cn.zjdata.portal.tabular.Datatype;
 import cn.zjdata.portal.tabular.TableSchema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,15 +34,10 @@ public class SyntheticDatasets {
 
     private final PublishingService publishing;
     private final ReferenceService reference;
-    private final DatasetRepository datasets;
-    private final ReleaseRepository releases;
 
-    public SyntheticDatasets(PublishingService publishing, ReferenceService reference, DatasetRepository datasets,
-                             ReleaseRepository releases) {
+    public SyntheticDatasets(PublishingService publishing, ReferenceService reference) {
         this.publishing = publishing;
         this.reference = reference;
-        this.datasets = datasets;
-        this.releases = releases;
     }
 
     /** A fresh identifier, so tests never collide. */
@@ -110,23 +98,6 @@ public class SyntheticDatasets {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Withdraws a dataset and its current release, as a publisher withdrawing it would leave them. The
-     * publishing service on this branch has no withdrawal operation yet (branch search brings one); this
-     * writes the state that operation leaves.
-     */
-    @Transactional
-    public void withdraw(String slug, String reason) {
-        Dataset dataset = datasets.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("No dataset " + slug));
-        dataset.status = DatasetStatus.WITHDRAWN;
-        if (dataset.currentReleaseId != null) {
-            var current = releases.findById(dataset.currentReleaseId);
-            current.status = ReleaseStatus.WITHDRAWN;
-            current.withdrawnAt = Instant.now();
-            current.withdrawalReason = reason;
         }
     }
 }

@@ -47,7 +47,7 @@ class PageHealthBrowserTest {
     private static List<String> pages() {
         List<String> pages = new ArrayList<>();
         for (String lang : List.of("zh", "en")) {
-            PortalPages.all().forEach(p -> pages.add(p + "?lang=" + lang));
+            PortalPages.all().forEach(p -> pages.add(PortalPages.inLanguage(p, lang)));
             pages.add("/no-such-page?lang=" + lang);
         }
         return pages;

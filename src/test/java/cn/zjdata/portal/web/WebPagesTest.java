@@ -1,5 +1,6 @@
 package cn.zjdata.portal.web;
 
+import cn.zjdata.portal.publishing.PublishingService;
 import cn.zjdata.portal.support.Bundles;
 import cn.zjdata.portal.support.PortalPages;
 import cn.zjdata.portal.support.SyntheticDatasets;
@@ -42,6 +43,8 @@ class WebPagesTest {
 
     @Inject
     SyntheticDatasets synthetic;
+    @Inject
+    PublishingService publishing;
 
     private static RequestSpecification browser() {
         return given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").redirects().follow(false);
@@ -199,7 +202,7 @@ class WebPagesTest {
         synthetic.publish(SyntheticDatasets.metadata(slug, List.of(SyntheticDatasets.column("名称", Datatype.STRING, true))),
                 "名称\n甲\n");
         browser().get("/datasets/" + slug).then().statusCode(200);
-        synthetic.withdraw(slug, "测试撤回 / withdrawn by a test");
+        publishing.withdraw(slug, "测试撤回 / withdrawn by a test", "test");
 
         for (String lang : List.of("zh", "en")) {
             String html = browser().queryParam("lang", lang).get("/datasets/" + slug).then().statusCode(410)

@@ -3,6 +3,7 @@ package cn.zjdata.portal.web;
 import cn.zjdata.portal.catalog.DatasetMetadata;
 import cn.zjdata.portal.common.LocalizedText;
 import cn.zjdata.portal.linkeddata.ProjectionService;
+import cn.zjdata.portal.search.SearchIndexer;
 import cn.zjdata.portal.support.Chromium;
 import cn.zjdata.portal.support.SyntheticDatasets;
 import cn.zjdata.portal.tabular.Datatype;
@@ -44,6 +45,8 @@ class XssBrowserTest {
     SyntheticDatasets synthetic;
     @Inject
     ProjectionService projection;
+    @Inject
+    SearchIndexer search;
 
     @BeforeAll
     static void startBrowser() {
@@ -69,6 +72,7 @@ class XssBrowserTest {
                 m.temporalStart(), m.temporalEnd(), m.spatial(), m.license(), m.accrualPeriodicity(), m.sources(), null,
                 m.schema()), "名称\n" + IMG + "\n");
         projection.applyPending();
+        search.applyPending();
         return slug;
     }
 
@@ -100,6 +104,8 @@ class XssBrowserTest {
             assertInert(page, "/datasets/" + slug + "?lang=en", List.of(IMG + " title", SVG + " description"));
             assertInert(page, "/publishers/" + SyntheticDatasets.PUBLISHER + "?lang=zh", List.of(SCRIPT + " 标题"));
             assertInert(page, "/themes/TECH", List.of(SCRIPT + " 标题"));
+            assertInert(page, "/datasets?q=" + slug, List.of(SCRIPT + " 标题"));
+            assertInert(page, "/datasets?q=window.__xss", List.of());
             assertInert(page, "/", List.of(SCRIPT + " 标题"));
             assertInert(page, "/doc/dataset/" + slug, List.of());
         }
