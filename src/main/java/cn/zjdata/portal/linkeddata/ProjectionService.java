@@ -100,8 +100,12 @@ public class ProjectionService {
         }
     }
 
-    /** A publish committed: project it in the background (during start-up, the start-up projection will). */
+    /** A publish or a withdrawal committed: project it in the background (during start-up, the start-up projection will). */
     void onPublished(@Observes Published event) {
+        later(event.slug(), event.releaseNumber());
+    }
+
+    private void later(String slug, int releaseNumber) {
         if (!started) {
             return;
         }
@@ -110,7 +114,7 @@ public class ProjectionService {
                 applyPending();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Projecting %s release %d failed; it will be retried at the next publish or start",
-                        event.slug(), event.releaseNumber());
+                        slug, releaseNumber);
             }
         });
     }

@@ -4,15 +4,14 @@ import cn.zjdata.portal.web.Ui;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
 /**
- * The HTML query page: a form that works without JavaScript, with an example in the editor (the first
- * one unless another is asked for), and every example query.
+ * The HTML query page, in the site's layout and the reader's language: a form that works without
+ * JavaScript, with an example in the editor (the first one unless another is asked for), and every example query.
  */
 @ApplicationScoped
 public class SparqlPage {
@@ -47,9 +46,9 @@ public class SparqlPage {
 
     private final ExampleQueries examples;
     private final ServiceDescription description;
-    private final Instance<Ui> ui;
+    private final Ui ui;
 
-    public SparqlPage(ExampleQueries examples, ServiceDescription description, Instance<Ui> ui) {
+    public SparqlPage(ExampleQueries examples, ServiceDescription description, Ui ui) {
         this.examples = examples;
         this.description = description;
         this.ui = ui;
@@ -59,7 +58,7 @@ public class SparqlPage {
         ExampleQuery shown = example == null ? examples.list().getFirst()
                 : examples.find(example).orElse(examples.list().getFirst());
         View view = new View(description.endpoint(), shown.query(), examples.list(), FORMATS);
-        return Response.ok(Templates.query(view).setLocale(ui.get().locale()).render(), SparqlFormat.HTML.contentType())
+        return Response.ok(Templates.query(view).setLocale(ui.locale()).render(), SparqlFormat.HTML.contentType())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
     }

@@ -20,8 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
-/** A dataset's page: what it is, how to download, preview, cite and reuse it, and its history. */
-@Path("/datasets")
+/**
+ * A dataset's page: what it is, how to download, preview, cite and reuse it, and its history. (The list of
+ * datasets, /datasets, is the search page, {@link SearchPage}; both resources are rooted at "/" so neither
+ * class path hides the other's.)
+ */
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DatasetPages {
 
@@ -73,7 +77,7 @@ public class DatasetPages {
     }
 
     @GET
-    @Path("{id}")
+    @Path("datasets/{id}")
     @Operation(hidden = true)
     @Transactional
     public TemplateInstance dataset(@PathParam("id") String id) {
@@ -125,8 +129,17 @@ public class DatasetPages {
             case "csvw" -> m.download_csvw();
             default -> x.format();
         };
-        return new Download(x.format(), label, x.downloadUrl(), x.byteSize() == null ? null : quantities.bytes(x.byteSize()),
-                x.mediaType(), x.checksum());
+        return new Download(x.format(), label, onThisSite(x.downloadUrl()),
+                x.byteSize() == null ? null : quantities.bytes(x.byteSize()), x.mediaType(), x.checksum());
+    }
+
+    /**
+     * A download link the browser follows on the site it is reading: the distribution's URL is absolute
+     * under the portal's base URI, which need not be the address the page was served from (another port, a
+     * proxy); the download attribute is also ignored across origins.
+     */
+    private String onThisSite(String url) {
+        return url != null && url.startsWith(uris.base()) ? "/" + url.substring(uris.base().length()) : url;
     }
 
     private Column column(ColumnView c, String lang, Messages m) {

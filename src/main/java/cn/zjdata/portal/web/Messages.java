@@ -586,5 +586,92 @@ public interface Messages {
     String sparql_examples();
 
     @Message
-    String sparql_open_editor();
+    String sparql_open_in_editor();
+
+    @Message
+    String search_title();
+
+    @Message
+    String search_lead();
+
+    @Message
+    String search_count(String count);
+
+    @Message
+    String search_count_query(String query, String count);
+
+    @Message
+    String search_filters();
+
+    @Message
+    String search_apply();
+
+    @Message
+    String search_clear();
+
+    @Message
+    String facet_theme();
+
+    @Message
+    String facet_publisher();
+
+    @Message
+    String facet_format();
+
+    @Message
+    String facet_license();
+
+    @Message
+    String facet_frequency();
+
+    @Message
+    String facet_year();
+
+    @Message
+    String search_sort();
+
+    @Message
+    String sort_relevance();
+
+    @Message
+    String sort_title();
+
+    @Message
+    String sort_newest();
+
+    @Message
+    String search_sort_apply();
+
+    @Message
+    String search_results();
+
+    @Message
+    String search_no_results();
+
+    @Message
+    String search_did_you_mean();
+
+    @Message
+    String search_related_indicators();
+
+    @Message
+    String search_browse_themes();
+
+    @Message
+    String search_indicators();
+
+    @Message
+    String search_in_data();
+
+    @Message
+    String search_pages();
+
+    @Message
+    String search_prev();
+
+    @Message
+    String search_next();
+
+    @Message
+    String search_page_of(String page, String pages);
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -24,6 +23,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Quantities {
 
+    /** The decimals a figure is shown with at most, in its own unit. */
+    private static final int MAX_DECIMALS = 6;
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
     private static final BigDecimal WAN_YI = BigDecimal.valueOf(1_000_000_000_000L);
@@ -125,19 +126,19 @@ public class Quantities {
         String suffix;
         BigDecimal scaled;
         if (magnitude.compareTo(WAN_YI) >= 0) {
-            scaled = value.divide(WAN_YI, MathContext.DECIMAL64);
+            scaled = value.movePointLeft(12);
             suffix = "万亿";
         } else if (magnitude.compareTo(YI) >= 0) {
-            scaled = value.divide(YI, MathContext.DECIMAL64);
+            scaled = value.movePointLeft(8);
             suffix = "亿";
         } else if (magnitude.compareTo(WAN) >= 0) {
-            scaled = value.divide(WAN, MathContext.DECIMAL64);
+            scaled = value.movePointLeft(4);
             suffix = "万";
         } else {
             scaled = value;
             suffix = "";
         }
-        return plain(scaled) + suffix + unit;
+        return plain(scaled, MAX_DECIMALS + scaled.scale() - value.scale()) + suffix + unit;
     }
 
     /** 2.7e12 yuan → "2.7 trillion yuan"; 150000 → "150,000". */
@@ -145,11 +146,11 @@ public class Quantities {
         BigDecimal magnitude = value.abs();
         String text;
         if (magnitude.compareTo(TRILLION) >= 0) {
-            text = grouped(value.divide(TRILLION, MathContext.DECIMAL64)) + " trillion";
+            text = grouped(value.movePointLeft(12), MAX_DECIMALS + 12) + " trillion";
         } else if (magnitude.compareTo(BILLION) >= 0) {
-            text = grouped(value.divide(BILLION, MathContext.DECIMAL64)) + " billion";
+            text = grouped(value.movePointLeft(9), MAX_DECIMALS + 9) + " billion";
         } else if (magnitude.compareTo(MILLION) >= 0) {
-            text = grouped(value.divide(MILLION, MathContext.DECIMAL64)) + " million";
+            text = grouped(value.movePointLeft(6), MAX_DECIMALS + 6) + " million";
         } else {
             text = grouped(value);
         }
@@ -158,12 +159,24 @@ public class Quantities {
 
     /** Up to six decimals, trailing zeros dropped, no grouping: the digits the figure has. */
     static String plain(BigDecimal value) {
-        BigDecimal v = value.setScale(Math.min(Math.max(value.scale(), 0), 6), RoundingMode.HALF_UP).stripTrailingZeros();
+        return plain(value, MAX_DECIMALS);
+    }
+
+    /**
+     * Up to {@code maxDecimals} decimals, trailing zeros dropped. A figure moved to 万 or 亿 (or million…) keeps
+     * every digit it had: its limit grows by the places the point moved.
+     */
+    static String plain(BigDecimal value, int maxDecimals) {
+        BigDecimal v = value.setScale(Math.min(Math.max(value.scale(), 0), maxDecimals), RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
     }
 
     static String grouped(BigDecimal value) {
-        BigDecimal v = new BigDecimal(plain(value));
+        return grouped(value, MAX_DECIMALS);
+    }
+
+    static String grouped(BigDecimal value, int maxDecimals) {
+        BigDecimal v = new BigDecimal(plain(value, maxDecimals));
         NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
         format.setMaximumFractionDigits(Math.max(v.scale(), 0));
         format.setMinimumFractionDigits(Math.max(v.scale(), 0));

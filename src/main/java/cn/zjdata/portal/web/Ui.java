@@ -90,13 +90,14 @@ public class Ui {
 
     /** This page's URL with one query parameter replaced (or removed when value is null), others kept. */
     public String withParameter(String name, String value) {
-        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        // Repeated parameters (theme=A&theme=B, the search page's filters) are all kept, in order.
+        java.util.List<Map.Entry<String, String>> kept = new java.util.ArrayList<>();
         request.params().forEach(e -> {
             if (!e.getKey().equals(name) && !e.getKey().equals(PARAMETER)) {
-                kept.putIfAbsent(e.getKey(), e.getValue());
+                kept.add(Map.entry(e.getKey(), e.getValue()));
             }
         });
-        String query = kept.entrySet().stream()
+        String query = kept.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         if (value != null) {

