@@ -23,14 +23,4 @@
     snippet.appendChild(button);
   });
 
-  // Sorting applies as soon as it is chosen (the form's own button does it without the script).
-  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
-    var submit = select.form && select.form.querySelector('[data-autosubmit-fallback]');
-    if (submit) {
-      submit.hidden = true;
-    }
-    select.addEventListener('change', function () {
-      select.form.submit();
-    });
-  });
 })();

@@ -285,6 +285,9 @@ public class SearchDocuments {
             return;
         }
         String t = text.strip();
+        if (t.length() > limit - size[0]) {
+            t = t.substring(0, Math.max(0, limit - size[0])); // one huge cell must not exceed the budget
+        }
         if (texts.add(t)) {
             size[0] += t.length() + 1;
         }

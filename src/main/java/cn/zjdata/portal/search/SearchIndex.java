@@ -4,18 +4,24 @@ import cn.zjdata.portal.common.PortalConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -46,7 +52,9 @@ public class SearchIndex {
     private final Path location;
     private Directory directory;
     private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile SearcherManager searchers;
+    /** Set when an empty index replaced one that could not be read: the indexer must rebuild. */
+    private volatile boolean recreated;
 
     public SearchIndex(PortalConfig config) {
         this.location = config.dataDir().resolve("search").resolve("index").toAbsolutePath().normalize();
@@ -74,7 +82,10 @@ public class SearchIndex {
                 try {
                     openWriter(IndexWriterConfig.OpenMode.APPEND);
                     return true;
-                } catch (IOException | RuntimeException unreadable) {
+                } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                         | EOFException | NoSuchFileException unreadable) {
+                    // Only damage recreates the index: a lock held by another process or an I/O error is
+                    // thrown as it is, and never costs the index its files.
                     LOG.warnf(unreadable, "The search index in %s cannot be read; it is recreated", location);
                     closeQuietly();
                     deleteFiles();
@@ -82,6 +93,7 @@ public class SearchIndex {
                 }
             }
             openWriter(IndexWriterConfig.OpenMode.CREATE);
+            recreated = true;
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +116,16 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * Whether the index had to be recreated empty since the last call (then the indexer rebuilds it);
+     * the flag is cleared by asking.
+     */
+    boolean takeRecreated() {
+        boolean was = recreated;
+        recreated = false;
+        return was;
+    }
+
     /** Applies one change and commits it; searches see all of it or none of it. */
     synchronized void write(Writing work) {
         open();
@@ -112,11 +134,14 @@ public class SearchIndex {
                 work.write(writer);
                 writer.commit();
             } catch (IOException | RuntimeException e) {
-                writer.rollback();
-                writer = null;
-                searchers.close();
-                searchers = null;
-                open();
+                try {
+                    writer.rollback(); // drops the uncommitted change and closes the writer
+                } catch (IOException | RuntimeException ignored) {
+                    LOG.debugf(ignored, "Rolling back the search index writer");
+                } finally {
+                    writer = null;
+                    closeQuietly();
+                }
                 throw e;
             }
             searchers.maybeRefreshBlocking();
@@ -125,22 +150,33 @@ public class SearchIndex {
         }
     }
 
-    /** Runs a read on the latest committed state. */
+    /**
+     * Runs a read on the latest committed state. Searches do not wait for a write in progress: they read
+     * the last commit through the searcher manager, locking only to open the index.
+     */
     <T> T read(Reading<T> work) {
-        SearcherManager manager;
-        synchronized (this) {
-            open();
-            manager = searchers;
-        }
-        try {
-            IndexSearcher searcher = manager.acquire();
-            try {
-                return work.read(searcher);
-            } finally {
-                manager.release(searcher);
+        for (int attempt = 0; ; attempt++) {
+            SearcherManager manager = searchers;
+            if (manager == null) {
+                synchronized (this) {
+                    open();
+                    manager = searchers;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                IndexSearcher searcher = manager.acquire();
+                try {
+                    return work.read(searcher);
+                } finally {
+                    manager.release(searcher);
+                }
+            } catch (AlreadyClosedException closed) {
+                if (attempt > 0) {
+                    throw closed; // the index was reopened under us twice: let the caller see it
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

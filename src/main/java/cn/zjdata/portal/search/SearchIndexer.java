@@ -89,6 +89,7 @@ public class SearchIndexer {
      */
     synchronized void bringUpToDate() {
         boolean opened = index.open();
+        index.takeRecreated();
         boolean indexedBefore = QuarkusTransaction.requiringNew().call(() -> ProjectionCursor.findByIdOptional(CURSOR).isPresent());
         if (config.rebuildAtStart() || !opened || !indexedBefore) {
             rebuildAll();
@@ -105,13 +106,22 @@ public class SearchIndexer {
         if (!started) {
             return;
         }
-        worker.submit(() -> {
-            try {
-                applyPending();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Indexing %s failed; it will be retried at the next publish or start", slug);
-            }
-        });
+        try {
+            worker.submit(() -> {
+                try {
+                    if (index.takeRecreated()) {
+                        rebuildAll(); // the index was lost at run time: what the cursor has seen is gone too
+                    } else {
+                        applyPending();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Indexing %s failed; it will be retried at the next publish or start", slug);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the publish has committed; the next start applies its outbox event
+            LOG.debugf("Shutting down: %s is indexed at the next start", slug);
+        }
     }
 
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
@@ -223,7 +233,14 @@ public class SearchIndexer {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) ShutdownEvent event) {
         worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Search indexing still running at shutdown; the next start completes it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

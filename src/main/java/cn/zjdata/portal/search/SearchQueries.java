@@ -31,7 +31,7 @@ final class SearchQueries {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("\\s+")) {
+        for (String w : text.strip().split("(?U)\\s+")) {
             if (!w.isBlank()) {
                 words.add(w);
             }

@@ -65,7 +65,7 @@ public record SearchQuery(String text, Map<SearchFacet, Set<String>> filters, So
         if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw ProblemException.badParameter("q", "must be at most " + MAX_TEXT + " characters");
         }
-        if (text != null && text.strip().split("\\s+").length > MAX_WORDS) {
+        if (text != null && text.strip().split("(?U)\\s+").length > MAX_WORDS) {
             throw ProblemException.badParameter("q", "must be at most " + MAX_WORDS + " words");
         }
         Map<SearchFacet, Set<String>> filters = new EnumMap<>(SearchFacet.class);

@@ -49,6 +49,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SearchService {
 
+    /** The stored fields a dataset hit shows. */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(SearchFields.ID, SearchFields.TITLE_ZH,
+            SearchFields.TITLE_EN, SearchFields.DESCRIPTION_ZH, SearchFields.DESCRIPTION_EN, SearchFields.PUBLISHER_ID,
+            SearchFields.PUBLISHER_ZH, SearchFields.PUBLISHER_EN, SearchFields.THEME_STORED, SearchFields.MODIFIED,
+            SearchFields.RELEASE);
+
+
     /** Facet values listed per facet at most. */
     static final int FACET_VALUES = 100;
 
@@ -111,6 +118,22 @@ public class SearchService {
                  List<Suggestion> spelling) {
     }
 
+    /** The facet ordinals of one point-in-time reader; building them reads every facet value, so it is done once per commit. */
+    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private volatile FacetState facetState;
+
+    private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        FacetState cached = facetState;
+        if (cached != null && cached.reader() == searcher.getIndexReader()) {
+            return cached.state();
+        }
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
+        facetState = new FacetState(searcher.getIndexReader(), state);
+        return state;
+    }
+
     private Found find(IndexSearcher searcher, SearchQuery query, Query text, SearchQuery.Sort sort) throws IOException {
         Query datasets = restrict(SearchFields.DATASET, text);
         DrillDownQuery drill = new DrillDownQuery(facetsConfig, datasets);
@@ -119,7 +142,7 @@ public class SearchService {
         long total = searcher.count(drill);
         SortedSetDocValuesReaderState state;
         try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
+            state = facetState(searcher);
         } catch (IllegalArgumentException noDatasetYet) {
             return new Found(0, List.of(), Map.of(), indicators, List.of());
         }
@@ -184,7 +207,7 @@ public class SearchService {
         List<Hit> hits = new ArrayList<>();
         var stored = searcher.storedFields();
         for (int i = 0; i < ids.length; i++) {
-            var doc = stored.document(ids[i]);
+            var doc = stored.document(ids[i], HIT_FIELDS); // not the stored data text (up to the row-text limit)
             String id = doc.get(SearchFields.ID);
             LocalizedText title = LocalizedText.of(doc.get(SearchFields.TITLE_ZH), doc.get(SearchFields.TITLE_EN));
             LocalizedText description = LocalizedText.of(doc.get(SearchFields.DESCRIPTION_ZH), doc.get(SearchFields.DESCRIPTION_EN));
@@ -310,7 +333,7 @@ public class SearchService {
         out.addAll(index.read(searcher -> suggestions.indicators(searcher, query.text(), found.indicators())));
         out.addAll(index.read(searcher -> {
             try {
-                var state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
+                var state = facetState(searcher);
                 var all = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(state,
                         searcher.search(new TermQuery(new Term(SearchFields.TYPE, SearchFields.DATASET)),
                                 new org.apache.lucene.facet.FacetsCollectorManager()));

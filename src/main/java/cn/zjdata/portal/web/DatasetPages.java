@@ -64,9 +64,11 @@ public class DatasetPages {
     private final PortalUris uris;
     private final Messages zh;
     private final Messages en;
+    private final PageModels models;
 
     public DatasetPages(Ui ui, CatalogService catalog, DownloadService downloads, Quantities quantities, PortalUris uris,
-                        Messages zh, @Localized("en") Messages en) {
+                        Messages zh, @Localized("en") Messages en, PageModels models) {
+        this.models = models;
         this.ui = ui;
         this.catalog = catalog;
         this.downloads = downloads;
@@ -82,6 +84,10 @@ public class DatasetPages {
     @Transactional
     public TemplateInstance dataset(@PathParam("id") String id) {
         String lang = ui.lang();
+        return Templates.dataset(models.get("dataset|" + id + "|" + lang, () -> page(id, lang))).setLocale(ui.locale());
+    }
+
+    private Page page(String id, String lang) {
         Messages m = Ui.EN.equals(lang) ? en : zh;
         DatasetDetail d = catalog.show(id);
         DownloadService.Preview preview = downloads.preview(id, PREVIEW_ROWS);
@@ -118,7 +124,7 @@ public class DatasetPages {
                 history, citation, "curl -L -o " + d.id() + ".csv '" + csv + "'",
                 "curl -H 'Accept: application/json' '" + uris.resolve("api/datasets/" + d.id()) + "'",
                 sparql, datasetUri);
-        return Templates.dataset(page).setLocale(ui.locale());
+        return page;
     }
 
     private Download download(Distribution x, Messages m) {

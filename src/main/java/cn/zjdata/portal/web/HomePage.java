@@ -47,9 +47,11 @@ public class HomePage {
     private final IndicatorCards cards;
     private final Quantities quantities;
     private final WebConfig config;
+    private final PageModels models;
 
     public HomePage(Ui ui, CatalogService catalog, IndicatorService indicators, ReferenceService reference,
-                    IndicatorCards cards, Quantities quantities, WebConfig config) {
+                    IndicatorCards cards, Quantities quantities, WebConfig config, PageModels models) {
+        this.models = models;
         this.ui = ui;
         this.catalog = catalog;
         this.indicators = indicators;
@@ -64,6 +66,10 @@ public class HomePage {
     @Transactional
     public TemplateInstance home() {
         String lang = ui.lang();
+        return Templates.home(models.get("home|" + lang, () -> view(lang))).setLocale(ui.locale());
+    }
+
+    private View view(String lang) {
         List<ThemeCount> themes = reference.listConcepts(Scheme.THEME).stream()
                 .map(c -> new ThemeCount(c.code(), IndicatorCards.Text.of(c.label(), lang),
                         quantities.count(catalog.countByTheme(c.code()), lang)))
@@ -86,6 +92,6 @@ public class HomePage {
         View view = new View(quantities.count(catalog.countPublished(), lang),
                 quantities.count(reference.listPublishers().size(), lang),
                 quantities.count(indicatorCount, lang), themes, headlines, recent);
-        return Templates.home(view).setLocale(ui.locale());
+        return view;
     }
 }

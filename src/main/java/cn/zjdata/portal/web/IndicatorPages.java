@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 /** The indicator dashboard (every indicator by category, with its chart) and one page per indicator. */
 @Path("/indicators")
 @Produces(MediaType.TEXT_HTML)
-@jakarta.inject.Singleton
 public class IndicatorPages {
 
     /** An indicator on the dashboard: its card, chart and figures. */
@@ -54,17 +53,16 @@ public class IndicatorPages {
     record Dashboard(List<Category> categories, int total) {
     }
 
-    private final Map<String, Dashboard> dashboards = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-
     private final Ui ui;
     private final IndicatorService indicators;
     private final ReferenceService reference;
     private final IndicatorCards cards;
     private final Quantities quantities;
+    private final PageModels models;
 
     public IndicatorPages(Ui ui, IndicatorService indicators, ReferenceService reference, IndicatorCards cards,
-                          Quantities quantities) {
+                          Quantities quantities, PageModels models) {
+        this.models = models;
         this.ui = ui;
         this.indicators = indicators;
         this.reference = reference;
@@ -72,27 +70,12 @@ public class IndicatorPages {
         this.quantities = quantities;
     }
 
-    void onPublished(@jakarta.enterprise.event.Observes cn.zjdata.portal.publishing.Published event) {
-        generation.incrementAndGet();
-        dashboards.clear();
-    }
-
     @GET
     @Operation(hidden = true)
     @Transactional
     public TemplateInstance dashboard() {
         String lang = ui.lang();
-        Dashboard dashboard = dashboards.get(lang);
-        if (dashboard == null) {
-            long seen = generation.get();
-            dashboard = buildDashboard(lang);
-            if (generation.get() == seen) { // nothing was published meanwhile, so it is current
-                dashboards.put(lang, dashboard);
-                if (generation.get() != seen) {
-                    dashboards.remove(lang, dashboard); // a publish slipped in between
-                }
-            }
-        }
+        Dashboard dashboard = models.get("dashboard|" + lang, () -> buildDashboard(lang));
         return Templates.dashboard(dashboard.categories(), dashboard.total()).setLocale(ui.locale());
     }
 

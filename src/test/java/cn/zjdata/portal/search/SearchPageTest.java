@@ -72,7 +72,10 @@ class SearchPageTest {
         assertTrue(html.contains("name=\"theme\" value=\"ECON\" checked"), "the chosen theme is ticked");
         assertTrue(html.contains("<input type=\"hidden\" name=\"q\" value=\"数字经济\">"), "the filter form keeps the query");
         assertTrue(html.contains("name=\"publisher\""));
-        assertTrue(html.contains("<select id=\"sort\" name=\"sort\" data-autosubmit>"));
+        // choosing a sort order does not reload the page by itself (WCAG 3.2.2): a visible button applies it
+        assertTrue(java.util.regex.Pattern.compile("<select id=\"sort\" name=\"sort\">.*?</select>\\s*<button type=\"submit\"",
+                java.util.regex.Pattern.DOTALL).matcher(html).find(), "the sort menu has its own submit button");
+        assertFalse(html.contains("data-autosubmit"));
     }
 
     @Test

@@ -63,6 +63,15 @@ class SearchResourceTest {
     }
 
     @Test
+    void aFullWidthSpaceSeparatesWordsLikeAnAsciiOne() {
+        // a Chinese keyboard types U+3000 between words: two words, each found anywhere, not one phrase
+        Set<String> ascii = ids(search("q", "机器人 专利", "publisher", SEED_PUBLISHER));
+        Set<String> fullWidth = ids(search("q", "机器人\u3000专利", "publisher", SEED_PUBLISHER));
+        assertFalse(ascii.isEmpty(), "some seed dataset mentions both words");
+        assertEquals(ascii, fullWidth);
+    }
+
+    @Test
     void cloudFindsTheIndicatorEnterprisesOnTheCloud() {
         Response r = search("q", "上云");
         assertTrue(r.<List<String>>path("indicators.code").containsAll(SeedFiles.indicatorsNamed("企业上云数")));
