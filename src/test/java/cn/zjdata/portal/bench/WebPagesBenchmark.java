@@ -131,13 +131,13 @@ class WebPagesBenchmark {
                         + "wrk on the same machine)%n%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd, HH:mm")),
                 System.getProperty("java.version"), HEAP, DURATION));
-        s.append("| page | bytes | connections | side | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | portal ÷ nginx |\n");
+        s.append("| page | bytes | connections | side | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | portal ÷ nginx (throughput) |\n");
         s.append("|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
         results.forEach((page, byConnections) -> byConnections.forEach((connections, pair) -> {
             Figures p = pair[0];
             Figures n = pair[1];
-            s.append(String.format(Locale.ROOT, "| %s | %,d | %d | portal | %,.0f | %.1f | %.1f | %.1f | %.2f |%n",
-                    page.name(), sizes.get(page), connections, p.rate(), p.p50(), p.p95(), p.p99(), p.rate() / n.rate()));
+            s.append(String.format(Locale.ROOT, "| %s | %,d | %d | portal | %,.0f | %.1f | %.1f | %.1f | %.1f%% |%n",
+                    page.name(), sizes.get(page), connections, p.rate(), p.p50(), p.p95(), p.p99(), 100 * p.rate() / n.rate()));
             s.append(String.format(Locale.ROOT, "| | | | nginx | %,.0f | %.1f | %.1f | %.1f | |%n",
                     n.rate(), n.p50(), n.p95(), n.p99()));
         }));
