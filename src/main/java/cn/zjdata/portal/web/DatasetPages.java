@@ -10,7 +10,6 @@ import cn.zjdata.portal.downloads.DownloadService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -81,7 +80,6 @@ public class DatasetPages {
     @GET
     @Path("datasets/{id}")
     @Operation(hidden = true)
-    @Transactional
     public TemplateInstance dataset(@PathParam("id") String id) {
         String lang = ui.lang();
         return Templates.dataset(models.get("dataset|" + id + "|" + lang, () -> page(id, lang))).setLocale(ui.locale());

@@ -8,7 +8,6 @@ import cn.zjdata.portal.reference.Concept.Scheme;
 import cn.zjdata.portal.reference.ReferenceService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,7 +62,6 @@ public class HomePage {
 
     @GET
     @Operation(hidden = true)
-    @Transactional
     public TemplateInstance home() {
         String lang = ui.lang();
         return Templates.home(models.get("home|" + lang, () -> view(lang))).setLocale(ui.locale());

@@ -8,7 +8,6 @@ import cn.zjdata.portal.reference.Concept.Scheme;
 import cn.zjdata.portal.reference.ReferenceService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -72,7 +71,6 @@ public class IndicatorPages {
 
     @GET
     @Operation(hidden = true)
-    @Transactional
     public TemplateInstance dashboard() {
         String lang = ui.lang();
         Dashboard dashboard = models.get("dashboard|" + lang, () -> buildDashboard(lang));
@@ -101,9 +99,12 @@ public class IndicatorPages {
     @GET
     @Path("{code}")
     @Operation(hidden = true)
-    @Transactional
     public TemplateInstance indicator(@PathParam("code") String code) {
         String lang = ui.lang();
+        return Templates.indicator(models.get("indicator|" + code + "|" + lang, () -> page(code, lang))).setLocale(ui.locale());
+    }
+
+    private Page page(String code, String lang) {
         Detail d = indicators.show(code);
         List<IndicatorCards.Row> rows = cards.rows(d, lang);
         Map<String, List<IndicatorCards.Row>> bySource = new LinkedHashMap<>();
@@ -116,6 +117,6 @@ public class IndicatorPages {
         Page page = new Page(d, cards.card(d, lang), IndicatorCards.Text.of(d.name(), lang),
                 IndicatorCards.Text.of(d.definition(), lang), quantities.unitName(d.unit().id(), lang),
                 cards.chart(d, lang), rows, sources, datasets);
-        return Templates.indicator(page).setLocale(ui.locale());
+        return page;
     }
 }

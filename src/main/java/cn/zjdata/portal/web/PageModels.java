@@ -1,6 +1,7 @@
 package cn.zjdata.portal.web;
 
 import cn.zjdata.portal.publishing.Published;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,7 +29,10 @@ public class PageModels {
         models.clear();
     }
 
-    /** The model cached under {@code key}, or the one {@code build} makes (kept when nothing changed meanwhile). */
+    /**
+     * The model cached under {@code key}, or the one {@code build} makes in a read transaction (kept when
+     * nothing changed meanwhile). A page served from the cache touches no database.
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> build) {
         Object cached = models.get(key);
@@ -36,7 +40,7 @@ public class PageModels {
             return (T) cached;
         }
         long seen = generation.get();
-        T model = build.get();
+        T model = QuarkusTransaction.joiningExisting().call(build::get);
         if (generation.get() == seen) {
             if (models.size() >= MAX_ENTRIES) {
                 models.clear();

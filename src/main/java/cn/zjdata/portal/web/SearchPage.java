@@ -73,9 +73,11 @@ public class SearchPage {
     private final Quantities quantities;
     private final Messages zh;
     private final Messages en;
+    private final PageModels models;
 
     public SearchPage(Ui ui, SearchService search, ApiConfig api, Quantities quantities, Messages zh,
-                      @Localized("en") Messages en) {
+                      @Localized("en") Messages en, PageModels models) {
+        this.models = models;
         this.ui = ui;
         this.search = search;
         this.api = api;
@@ -93,6 +95,14 @@ public class SearchPage {
                                    @QueryParam("year") List<String> year, @QueryParam("sort") String sort,
                                    @QueryParam("page") String page, @QueryParam("size") String size) {
         String lang = ui.lang();
+        // Results only change when something is published: a repeated search is served from memory.
+        View view = models.get("search|" + lang + "|" + ui.withParameter(Ui.PARAMETER, null),
+                () -> view(q, theme, publisher, format, license, frequency, year, sort, page, size, lang));
+        return Templates.search(view).setLocale(ui.locale());
+    }
+
+    private View view(String q, List<String> theme, List<String> publisher, List<String> format, List<String> license,
+                      List<String> frequency, List<String> year, String sort, String page, String size, String lang) {
         Messages m = Ui.EN.equals(lang) ? en : zh;
         Map<SearchFacet, List<String>> filters = new EnumMap<>(SearchFacet.class);
         filters.put(SearchFacet.THEME, theme);
@@ -149,7 +159,7 @@ public class SearchPage {
                 query.browsing(), hits, facets, !query.filters().isEmpty(), indicators, spelling, related, themes,
                 keepForSort, keepForFilters, query.browsing() ? "/datasets" : "/datasets?q=" + Ui.encode(query.text()),
                 prev, next, pageText, apiHref);
-        return Templates.search(view).setLocale(ui.locale());
+        return view;
     }
 
     private static Hit hit(SearchResult.Hit h, String lang) {

@@ -41,12 +41,17 @@ class WebPagesBenchmark {
     private static final Pattern RESULT = Pattern.compile("RESULT (.*)");
 
     /** A page under test: its name, the portal's path and the static file nginx serves it from. */
-    record PageUnderTest(String name, String path, String file) {
+    record PageUnderTest(String name, String path, String file, boolean fresh) {
+        PageUnderTest(String name, String path, String file) {
+            this(name, path, file, false);
+        }
     }
 
     private static final List<PageUnderTest> PAGES = List.of(
             new PageUnderTest("home", "/", "home.html"),
             new PageUnderTest("search 机器人", "/datasets?q=%E6%9C%BA%E5%99%A8%E4%BA%BA", "search.html"),
+            new PageUnderTest("search 机器人, first time (a new parameter on every request)",
+                    "/datasets?q=%E6%9C%BA%E5%99%A8%E4%BA%BA", "search.html", true),
             new PageUnderTest("dataset", "/datasets/doubling-plan-indicators", "dataset.html"),
             new PageUnderTest("indicator", "/indicators/digital-economy-value-added", "indicator.html"));
 
@@ -64,8 +69,11 @@ class WebPagesBenchmark {
                 .toAbsolutePath();
         Path site = Files.createDirectories(work.resolve("static"));
         Path script = work.resolve("latency.lua");
-        try (InputStream in = getClass().getResourceAsStream("/bench/latency.lua")) {
+        Path fresh = work.resolve("fresh.lua");
+        try (InputStream in = getClass().getResourceAsStream("/bench/latency.lua");
+             InputStream f = getClass().getResourceAsStream("/bench/fresh.lua")) {
             Files.copy(in, script);
+            Files.copy(f, fresh);
         }
         Map<PageUnderTest, Integer> sizes = new LinkedHashMap<>();
         Map<PageUnderTest, Map<Integer, Figures[]>> results = new LinkedHashMap<>();
@@ -83,10 +91,11 @@ class WebPagesBenchmark {
                     for (int connections : CONNECTIONS) {
                         String portalUrl = portal.url(page.path());
                         String nginxUrl = "http://localhost:" + NGINX_PORT + "/" + page.file();
-                        wrk(portalUrl, connections, script, "2s"); // warm-up: JIT, caches
-                        wrk(nginxUrl, connections, script, "2s");
-                        Figures p = wrk(portalUrl, connections, script, DURATION);
-                        Figures n = wrk(nginxUrl, connections, script, DURATION);
+                        Path lua = page.fresh() ? fresh : script;
+                        wrk(portalUrl, connections, lua, "2s"); // warm-up: JIT, caches
+                        wrk(nginxUrl, connections, lua, "2s");
+                        Figures p = wrk(portalUrl, connections, lua, DURATION);
+                        Figures n = wrk(nginxUrl, connections, lua, DURATION);
                         assertEquals(0, p.errors(), "portal errors on " + page.path());
                         assertEquals(0, n.errors(), "nginx errors on " + page.file());
                         byConnections.put(connections, new Figures[]{p, n});
