@@ -8,7 +8,8 @@ end
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format(nil, wrk.path .. "&fresh=" .. tid .. "-" .. n)
+  local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. separator .. "fresh=" .. tid .. "-" .. n)
 end
 -- wrk script: after the run, print one line of figures the benchmark parses (latencies in microseconds).
 done = function(summary, latency, requests)
