@@ -18,8 +18,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PageModels {
 
-    /** More distinct pages than this and the cache starts again (it holds one entry per page and language). */
-    static final int MAX_ENTRIES = 2_000;
+    /**
+     * More distinct pages than this and the cache starts again (one entry per page and language). A search
+     * page's model is the largest, some tens of KB, so this bounds the cache to a few tens of MB.
+     */
+    static final int MAX_ENTRIES = 500;
 
     private final Map<String, Object> models = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
