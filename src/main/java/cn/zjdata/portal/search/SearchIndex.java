@@ -95,8 +95,9 @@ public class SearchIndex {
             openWriter(IndexWriterConfig.OpenMode.CREATE);
             recreated = true;
             return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(); // nothing half-open stays behind (a held lock, a writer without searchers)
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

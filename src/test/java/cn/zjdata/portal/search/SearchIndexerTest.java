@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -33,6 +34,8 @@ class SearchIndexerTest {
     SyntheticDatasets synthetic;
     @Inject
     PublishingService publishing;
+    @Inject
+    cn.zjdata.portal.common.PortalConfig config;
 
     private List<String> find(String text) {
         return search.search(new SearchQuery(text, Map.of(), SearchQuery.Sort.RELEVANCE,
@@ -47,6 +50,19 @@ class SearchIndexerTest {
                 SyntheticDatasets.column("数值", Datatype.DECIMAL, false))), "名称,数值\n" + word + ",1.5\n");
         indexer.applyPending();
         return slug;
+    }
+
+    @Test
+    void aSecondOpenerOfALockedIndexFailsWithoutDeletingIt() throws Exception {
+        String slug = publishWith("锁定索引检验");
+        // Another process (a second portal on the same data directory) cannot take the write lock: that is
+        // an error to report, never a reason to delete the index the first one is using.
+        SearchIndex second = new SearchIndex(config);
+        assertThrows(RuntimeException.class, second::open);
+        assertEquals(List.of(slug), find("锁定索引检验"));
+        try (var files = Files.list(index.location())) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("segments")), "the index files are still there");
+        }
     }
 
     @Test
