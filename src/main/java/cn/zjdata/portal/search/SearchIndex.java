@@ -55,6 +55,8 @@ public class SearchIndex {
     private volatile SearcherManager searchers;
     /** Set when an empty index replaced one that could not be read: the indexer must rebuild. */
     private volatile boolean recreated;
+    /** Counts the commits made visible to searches, so answers cached elsewhere can name the state they saw. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public SearchIndex(PortalConfig config) {
         this.location = config.dataDir().resolve("search").resolve("index").toAbsolutePath().normalize();
@@ -117,6 +119,11 @@ public class SearchIndex {
         }
     }
 
+    /** The number of commits searches have seen so far; it changes whenever what a search finds may change. */
+    long version() {
+        return version.get();
+    }
+
     /**
      * Whether the index had to be recreated empty since the last call (then the indexer rebuilds it);
      * the flag is cleared by asking.
@@ -146,6 +153,7 @@ public class SearchIndex {
                 throw e;
             }
             searchers.maybeRefreshBlocking();
+            version.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,6 +122,14 @@ public class SearchService {
     private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /**
+     * The version of the index searches read now: an answer cached under one version is current until it
+     * changes (the index follows publishes in the background, a little after the database).
+     */
+    public long indexVersion() {
+        return index.version();
+    }
+
     private volatile FacetState facetState;
 
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {

@@ -96,7 +96,8 @@ public class SearchPage {
                                    @QueryParam("page") String page, @QueryParam("size") String size) {
         String lang = ui.lang();
         // Results only change when something is published: a repeated search is served from memory.
-        View view = models.get("search|" + lang + "|" + ui.withParameter(Ui.PARAMETER, null),
+        // The index is updated in the background after a publish, so the key names the index version too.
+        View view = models.get("search|" + search.indexVersion() + "|" + lang + "|" + ui.withParameter(Ui.PARAMETER, null),
                 () -> view(q, theme, publisher, format, license, frequency, year, sort, page, size, lang));
         return Templates.search(view).setLocale(ui.locale());
     }
