@@ -7,6 +7,7 @@ import cn.zjdata.portal.catalog.Release;
 import cn.zjdata.portal.catalog.ReleaseRepository;
 import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.OutboxEvent;
+import cn.zjdata.portal.publishing.OutboxWorker;
 import cn.zjdata.portal.publishing.ProjectionCursor;
 import cn.zjdata.portal.publishing.Published;
 import cn.zjdata.portal.publishing.TableProfile;
@@ -26,8 +27,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Keeps the RDF store in step with the database and the file store. Nothing else writes to the store.
@@ -56,11 +55,7 @@ public class ProjectionService {
     private final FileStore files;
     /** Set once start-up has brought the store up to date; publishes before that are left to it. */
     private volatile boolean started;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "rdf-projection");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final OutboxWorker worker = new OutboxWorker("rdf-projection");
 
     public ProjectionService(RdfStore store, RdfConfig config, Uris uris, CatalogProjector catalog, TableProjector tables,
                              Vocabulary vocabulary, Dumps dumps, DatasetRepository datasets, ReleaseRepository releases,
@@ -109,14 +104,7 @@ public class ProjectionService {
         if (!started) {
             return;
         }
-        worker.submit(() -> {
-            try {
-                applyPending();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Projecting %s release %d failed; it will be retried at the next publish or start",
-                        slug, releaseNumber);
-            }
-        });
+        worker.submit(slug + " release " + releaseNumber, this::applyPending);
     }
 
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
@@ -214,7 +202,7 @@ public class ProjectionService {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        worker.shutdown();
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) ShutdownEvent event) {
+        worker.stop(); // before the store closes
     }
 }

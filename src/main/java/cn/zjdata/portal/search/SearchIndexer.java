@@ -9,6 +9,7 @@ import cn.zjdata.portal.indicators.Indicator;
 import cn.zjdata.portal.indicators.IndicatorRepository;
 import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.OutboxEvent;
+import cn.zjdata.portal.publishing.OutboxWorker;
 import cn.zjdata.portal.publishing.ProjectionCursor;
 import cn.zjdata.portal.publishing.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,8 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Keeps the search index in step with the database and the file store, as the RDF projection keeps its
@@ -53,11 +52,7 @@ public class SearchIndexer {
     private final IndicatorRepository indicators;
     private final FileStore files;
     private volatile boolean started;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "search-indexer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final OutboxWorker worker = new OutboxWorker("search-indexer");
 
     public SearchIndexer(SearchIndex index, SearchConfig config, SearchDocuments documents, DatasetRepository datasets,
                          ReleaseRepository releases, IndicatorRepository indicators, FileStore files) {
@@ -106,22 +101,13 @@ public class SearchIndexer {
         if (!started) {
             return;
         }
-        try {
-            worker.submit(() -> {
-                try {
-                    if (index.takeRecreated()) {
-                        rebuildAll(); // the index was lost at run time: what the cursor has seen is gone too
-                    } else {
-                        applyPending();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Indexing %s failed; it will be retried at the next publish or start", slug);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // the publish has committed; the next start applies its outbox event
-            LOG.debugf("Shutting down: %s is indexed at the next start", slug);
-        }
+        worker.submit(slug, () -> {
+            if (index.takeRecreated()) {
+                rebuildAll(); // the index was lost at run time: what the cursor has seen is gone too
+            } else {
+                applyPending();
+            }
+        });
     }
 
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
@@ -224,23 +210,10 @@ public class SearchIndexer {
 
     /** Waits until the background indexing submitted so far has run (tests use it to avoid racing it). */
     void awaitIdle() {
-        try {
-            worker.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        worker.awaitIdle();
     }
 
     void stop(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) ShutdownEvent event) {
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                LOG.warn("Search indexing still running at shutdown; the next start completes it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(); // before the index closes
     }
 }

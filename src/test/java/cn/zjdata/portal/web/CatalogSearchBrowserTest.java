@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Finding a dataset with the catalog search and taking its data, in a browser. Written to the search
- * page's contract (branch {@code search}): the home page's {@code form[role=search]} with {@code input#home-q[name=q]}
+ * Finding a dataset with the catalog search and taking its data, in a browser. The search page's contract:
+ * the home page's {@code form[role=search]} with {@code input#home-q[name=q]}
  * sends GET /datasets?q=…; the results page has {@code input#q[name=q]}, {@code #result-count},
  * {@code ol.results > li} each with {@code h2 > a[href="/datasets/{id}"]}, matched words in {@code <mark>}.
  */
