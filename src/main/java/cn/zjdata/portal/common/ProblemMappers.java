@@ -28,6 +28,20 @@ public class ProblemMappers {
         return respond(e.toProblem(), request);
     }
 
+    /** A presented API token that is unknown, expired or revoked, or a request needing a sign-in. */
+    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        String detail = e instanceof io.quarkus.security.AuthenticationFailedException && e.getMessage() != null
+                ? e.getMessage() : "Sign in, or send a valid API token as 'Authorization: Bearer <token>'";
+        return respond(new Problem("/problems/unauthorized", "Sign-in required", 401, detail, null, List.of()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem("/problems/forbidden", "Forbidden", 403,
+                "You are signed in but may not do this", null, List.of()), request);
+    }
+
     /** JAX-RS's own failures: unknown path (404), wrong method (405), unacceptable (406), unsupported (415)... */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
@@ -91,9 +105,12 @@ public class ProblemMappers {
         if (page.isPresent()) {
             return page.get();
         }
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(request.uri()))
-                .build();
+                .entity(problem.withInstance(request.uri()));
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"portal\"");
+        }
+        return response.build();
     }
 }
