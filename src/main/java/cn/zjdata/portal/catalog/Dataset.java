@@ -69,6 +69,9 @@ public class Dataset {
     public String withdrawalReason;
     @Column(name = "modified_at", nullable = false)
     public Instant modifiedAt;
+    /** Metadata (CSVW JSON) a publisher has saved but not yet published; the next release applies it. */
+    @Column(name = "pending_metadata_json")
+    public String pendingMetadataJson;
     @Version
     public long version;
 

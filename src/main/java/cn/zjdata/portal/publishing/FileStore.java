@@ -30,6 +30,11 @@ public class FileStore {
         this.root = config.dataDir().resolve("files").toAbsolutePath().normalize();
     }
 
+    /** Where work files (uploads being converted, staged tables) live until they are kept or deleted. */
+    public Path tempDirectory() {
+        return root.resolve("tmp");
+    }
+
     /** Writes to a new staging file, hashing as it goes. */
     public Staged stage(Writing writing) throws IOException {
         Path tmp = Files.createDirectories(root.resolve("tmp")).resolve(UUID.randomUUID() + ".part");

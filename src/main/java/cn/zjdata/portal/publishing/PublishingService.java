@@ -59,10 +59,13 @@ public class PublishingService {
     private final Instance<ReleaseProcessor> processors;
     private final ObjectMapper json;
     private final Event<Published> published;
+    private final PublishSteps steps;
 
     public PublishingService(MetadataValidator validator, FileStore files, DatasetRepository datasets,
                              ReleaseRepository releases, ReferenceService reference,
-                             Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published) {
+                             Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published,
+                             PublishSteps steps) {
+        this.steps = steps;
         this.validator = validator;
         this.files = files;
         this.datasets = datasets;
@@ -100,6 +103,7 @@ public class PublishingService {
         } finally {
             files.discard(staged.file());
         }
+        steps.reached(PublishSteps.Step.COMMITTED, result.slug());
         published.fire(new Published(result.slug(), result.releaseNumber()));
         return result;
     }
@@ -147,29 +151,10 @@ public class PublishingService {
     }
 
     private StagedTable stageValidated(Path table, TableSchema schema) {
-        ValidationReport[] report = new ValidationReport[1];
-        FileStore.Staged staged;
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(table),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
-            staged = files.stage(out -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                report[0] = TableValidator.copyValidated(reader, schema, writer);
-                writer.flush();
-            });
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("The table is not valid UTF-8 text",
-                    List.of(FieldError.of("file", "the file is not UTF-8 encoded text")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!report[0].valid()) {
-            files.discard(staged);
-            throw new ProblemException(422, "/problems/invalid-table", "The table does not match its schema",
-                    report[0].summary(), report[0].errors());
-        }
+        ValidatedTables.Checked checked = ValidatedTables.stage(files, table, schema);
+        FileStore.Staged staged = checked.file();
         try {
-            return new StagedTable(staged, report[0].rowCount(),
+            return new StagedTable(staged, checked.rowCount(),
                     FileStore.fingerprint(out -> TableWriters.writeJson(staged.path(), schema, out)),
                     FileStore.fingerprint(out -> TableWriters.writeExcelCsv(staged.path(), schema, out)));
         } catch (IOException | RuntimeException e) {
@@ -193,10 +178,15 @@ public class PublishingService {
             throw ProblemException.conflict("Dataset '" + m.identifier() + "' changed since version "
                     + request.expectedVersion() + " (it is now at version " + dataset.version + "); reload and try again");
         }
-        applyMetadata(dataset, m, now);
+        StaffUpload upload = request.uploadId() == null ? null : claimUpload(request.uploadId(), dataset);
+        applyMetadata(dataset, m, now, DatasetStatus.PUBLISHED);
+        dataset.pendingMetadataJson = null;
+        dataset.withdrawnAt = null; // a new release brings a withdrawn dataset back; its history keeps the withdrawal
+        dataset.withdrawalReason = null;
         datasets.persist(dataset);
 
         Path stored = files.keep(staged.file());
+        steps.reached(PublishSteps.Step.FILE_STORED, dataset.slug);
         Release release = new Release();
         release.datasetId = dataset.id;
         release.number = releases.lastNumber(dataset.id) + 1;
@@ -220,6 +210,11 @@ public class PublishingService {
         releases.persist(release);
         releases.flush();
         dataset.currentReleaseId = release.id;
+        if (upload != null) {
+            upload.state = StaffUpload.State.PUBLISHED;
+            upload.releaseId = release.id;
+            upload.changeNote = release.changeNote;
+        }
 
         TableProfile profile = m.profile() == null ? null : TableProfile.of(m.profile()).orElseThrow();
         for (ReleaseProcessor processor : processors) {
@@ -238,6 +233,93 @@ public class PublishingService {
     }
 
     /**
+     * The upload a publish carries, still waiting, and compared with the release that is still current:
+     * when another release went live in between, its diff is stale and the later publish gets 409.
+     */
+    private static StaffUpload claimUpload(String uploadId, Dataset dataset) {
+        StaffUpload upload = StaffUpload.<StaffUpload>findByIdOptional(uploadId)
+                .filter(u -> dataset != null && u.datasetId.equals(dataset.id))
+                .orElseThrow(() -> ProblemException.notFound("upload of dataset " + (dataset == null ? "?" : dataset.slug), uploadId));
+        if (upload.state != StaffUpload.State.VALIDATED && upload.state != StaffUpload.State.SUBMITTED) {
+            throw ProblemException.conflict("Upload " + uploadId + " is " + upload.state.name().toLowerCase()
+                    + "; only a waiting upload can be published");
+        }
+        if (!java.util.Objects.equals(upload.baseReleaseId, dataset.currentReleaseId)) {
+            throw ProblemException.conflict("Another release of '" + dataset.slug + "' was published after this upload"
+                    + " was checked; upload the file again to compare it with the current release");
+        }
+        return upload;
+    }
+
+    /**
+     * Creates a dataset as a draft: its record exists for its publisher's staff, nothing of it is public
+     * until its first release is published. The identifier is fixed from now on.
+     */
+    @ActivateRequestContext
+    public void createDraft(DatasetMetadata m, String actor) {
+        List<FieldError> errors = validator.validate(m);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The metadata is not valid: " + errors.size() + " problem(s)", errors);
+        }
+        String metadataJson = writeMetadata(m);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (datasets.findBySlug(m.identifier()).isPresent()) {
+                throw ProblemException.conflict("The identifier '" + m.identifier() + "' is taken; identifiers never change or get reused");
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Dataset dataset = new Dataset();
+            dataset.slug = m.identifier();
+            dataset.createdAt = now;
+            applyMetadata(dataset, m, now, DatasetStatus.DRAFT);
+            dataset.pendingMetadataJson = metadataJson;
+            datasets.persist(dataset);
+            audit(actor, "create", m.identifier(), "draft dataset created", null, metadataJson, now);
+        });
+    }
+
+    /**
+     * Saves edited metadata. A draft takes it at once; a published dataset keeps showing its current
+     * release's metadata until the next release (an upload, or a metadata-only release) applies it.
+     */
+    @ActivateRequestContext
+    public void updateMetadata(String slug, DatasetMetadata m, Long expectedVersion, String actor) {
+        List<FieldError> errors = new java.util.ArrayList<>(validator.validate(m));
+        if (m.identifier() != null && !m.identifier().equals(slug)) {
+            errors.add(FieldError.of("identifier", "cannot change (it is '" + slug + "')"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The metadata is not valid: " + errors.size() + " problem(s)", errors);
+        }
+        String metadataJson = writeMetadata(m);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Dataset dataset = datasets.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("dataset", slug));
+            if (expectedVersion != null && expectedVersion != dataset.version) {
+                throw ProblemException.conflict("Dataset '" + slug + "' changed since version " + expectedVersion
+                        + " (it is now at version " + dataset.version + "); reload and try again");
+            }
+            String before = dataset.pendingMetadataJson != null ? dataset.pendingMetadataJson
+                    : dataset.currentReleaseId == null ? null : releases.findById(dataset.currentReleaseId).metadataJson;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            if (dataset.status == DatasetStatus.DRAFT) {
+                applyMetadata(dataset, m, now, DatasetStatus.DRAFT);
+            } else {
+                dataset.modifiedAt = now; // bumps the version: a concurrent editor gets 409
+            }
+            dataset.pendingMetadataJson = metadataJson;
+            audit(actor, "edit-metadata", slug, dataset.status == DatasetStatus.DRAFT
+                    ? "draft metadata saved" : "metadata saved; applies with the next release", before, metadataJson, now);
+        });
+    }
+
+    private String writeMetadata(DatasetMetadata m) {
+        try {
+            return json.writeValueAsString(CsvwMetadata.write(m, "data.csv"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Withdraws a whole dataset with a reason: its URLs then answer 410 Gone, it leaves the catalog and the
      * projections, and its record and releases stay in history. Publishing a new release brings it back.
      */
@@ -253,7 +335,7 @@ public class PublishingService {
             dataset.withdrawalReason = why;
             dataset.modifiedAt = now;
             OutboxEvent.append(OutboxEvent.DATASET_WITHDRAWN, slug, dataset.currentReleaseId, now);
-            audit(actor, "withdraw", slug, "dataset withdrawn: " + why, now);
+            audit(actor, "withdraw", slug, "dataset withdrawn: " + why, null, null, now);
         });
         LOG.infof("Withdrew dataset %s by %s", slug, actor);
         published.fire(new Published(slug, 0));
@@ -291,7 +373,7 @@ public class PublishingService {
             }
             dataset.modifiedAt = now;
             OutboxEvent.append(OutboxEvent.RELEASE_WITHDRAWN, slug, release.id, now);
-            audit(actor, "withdraw", slug, "release " + number + " withdrawn: " + why, now);
+            audit(actor, "withdraw", slug, "release " + number + " withdrawn: " + why, null, null, now);
         });
         LOG.infof("Withdrew release %d of %s by %s", number, slug, actor);
         published.fire(new Published(slug, number));
@@ -304,7 +386,7 @@ public class PublishingService {
         return reason.strip();
     }
 
-    private static void audit(String actor, String action, String slug, String summary, Instant now) {
+    private static void audit(String actor, String action, String slug, String summary, String before, String after, Instant now) {
         AuditEntry entry = new AuditEntry();
         entry.occurredAt = now;
         entry.actor = actor;
@@ -312,6 +394,8 @@ public class PublishingService {
         entry.targetType = "dataset";
         entry.targetId = slug;
         entry.summary = summary;
+        entry.beforeJson = before;
+        entry.afterJson = after;
         entry.persist();
     }
 
@@ -324,8 +408,8 @@ public class PublishingService {
         return previous != null && !now.isAfter(previous.issuedAt) ? previous.issuedAt.plusSeconds(1) : now;
     }
 
-    private void applyMetadata(Dataset d, DatasetMetadata m, Instant now) {
-        d.status = DatasetStatus.PUBLISHED;
+    private void applyMetadata(Dataset d, DatasetMetadata m, Instant now, DatasetStatus status) {
+        d.status = status;
         d.titleZh = m.title().zh().strip();
         d.titleEn = m.title().en();
         d.descriptionZh = m.description().zh().strip();
