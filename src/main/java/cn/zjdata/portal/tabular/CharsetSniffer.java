@@ -21,7 +21,9 @@ import java.util.Locale;
 /**
  * Decides which encoding a CSV upload is in, from a sample of its bytes, in this order: a byte order
  * mark (UTF-8, UTF-16LE, UTF-16BE); the zero bytes that BOM-less UTF-16 has in every other place; strict
- * UTF-8; and only then ICU's statistical guess. ICU is unreliable on the short samples a small table gives,
+ * UTF-8 (also when the sample holds at least {@value #PROVEN_UTF8} multi-byte UTF-8 characters before a
+ * byte that is not UTF-8: the file mixes encodings, and strict decoding will name the line); and only then
+ * ICU's statistical guess. ICU is unreliable on the short samples a small table gives,
  * so a confident answer (at least {@value #CONFIDENT} of 100) wins, then GB18030 (which also reads GBK
  * and GB2312, what Chinese systems and Excel export) if the sample is valid in it, then any other ICU
  * answer of at least {@value #MIN_CONFIDENCE}. When the first {@value #SAMPLE_BYTES} bytes are plain
@@ -34,6 +36,8 @@ final class CharsetSniffer {
     static final int CONFIDENT = 50;
     static final int MIN_CONFIDENCE = 10;
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** Valid multi-byte UTF-8 characters that prove a file is UTF-8: other encodings never form so many by chance. */
+    static final int PROVEN_UTF8 = 8;
 
     /**
      * The encoding decided on.
@@ -87,8 +91,13 @@ final class CharsetSniffer {
             complete = sample.length < SAMPLE_BYTES;
             requireNoNul(sample, sampleOffset);
         }
-        if (invalidAt(StandardCharsets.UTF_8, sample, complete) < 0) {
+        int invalid = invalidAt(StandardCharsets.UTF_8, sample, complete);
+        if (invalid < 0) {
             return new Sniffed(StandardCharsets.UTF_8, 0, "its beginning is valid UTF-8");
+        }
+        if (multibyteCharacters(sample, invalid) >= PROVEN_UTF8) {
+            // UTF-8 up to a later line in another encoding: decoding strictly will name that line
+            return new Sniffed(StandardCharsets.UTF_8, 0, "its first " + invalid + " bytes are valid UTF-8");
         }
         return guess(sample, complete, sampleOffset);
     }
@@ -137,6 +146,15 @@ final class CharsetSniffer {
             return GB18030;
         }
         return Charset.isSupported(icuName) ? Charset.forName(icuName) : null;
+    }
+
+    /** How many characters of more than one byte the (valid UTF-8) bytes before {@code end} hold. */
+    private static int multibyteCharacters(byte[] bytes, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            count += (bytes[i] & 0xC0) == 0xC0 ? 1 : 0; // a lead byte
+        }
+        return count;
     }
 
     /** UTF-16LE or BE when zero bytes sit in one parity of position and (almost) never in the other. */

@@ -32,6 +32,7 @@ final class StrictTextReader extends Reader {
     private long line = 1;
     private boolean afterCr;
     private boolean eof;
+    private boolean flushed;
 
     /**
      * @param in     the upload, positioned after its byte order mark
@@ -64,6 +65,9 @@ final class StrictTextReader extends Reader {
 
     /** Decodes at least one more character into {@code chars}; false at the end of the input. */
     private boolean decodeMore() throws IOException {
+        if (flushed) {
+            return false;
+        }
         chars.clear();
         try {
             while (chars.position() == 0) {
@@ -81,6 +85,7 @@ final class StrictTextReader extends Reader {
                 }
                 if (eof) {
                     decoder.flush(chars);
+                    flushed = true;
                     return chars.position() > 0;
                 }
                 readBytes();
