@@ -3,6 +3,7 @@ package cn.zjdata.portal.catalog;
 import cn.zjdata.portal.catalog.CatalogViews.DatasetDetail;
 import cn.zjdata.portal.catalog.CatalogViews.DatasetSummary;
 import cn.zjdata.portal.catalog.CatalogViews.ReleaseView;
+import cn.zjdata.portal.common.NamedRef;
 import cn.zjdata.portal.common.Page;
 import cn.zjdata.portal.common.PageRequest;
 import cn.zjdata.portal.common.ProblemException;
@@ -11,7 +12,10 @@ import cn.zjdata.portal.reference.ReferenceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Reads of the catalog: dataset lists, datasets, releases. Writes go through the publishing service. */
 @ApplicationScoped
@@ -22,13 +26,15 @@ public class CatalogService {
     private final ReleaseRepository releases;
     private final ReferenceService reference;
     private final DatasetMapper mapper;
+    private final ChangeRepository changes;
 
     public CatalogService(DatasetRepository datasets, ReleaseRepository releases, ReferenceService reference,
-                          DatasetMapper mapper) {
+                          DatasetMapper mapper, ChangeRepository changes) {
         this.datasets = datasets;
         this.releases = releases;
         this.reference = reference;
         this.mapper = mapper;
+        this.changes = changes;
     }
 
     public Page<DatasetSummary> list(DatasetFilter filter, PageRequest page) {
@@ -68,6 +74,53 @@ public class CatalogService {
         return releases.latestPublished(limit).stream().map(r -> {
             Dataset d = datasets.findById(r.datasetId);
             return new RecentRelease(mapper.summary(d, current(d)), mapper.release(d.slug, r));
+        }).toList();
+    }
+
+    /**
+     * What happened to the catalog, newest first: every release published (withdrawn ones too, as history),
+     * every release withdrawn and every dataset withdrawn, of the datasets that were ever published.
+     */
+    public Page<CatalogChange> listChanges(PageRequest page) {
+        return Page.of(changes(changes.list(null, page)), page, changes.count(null));
+    }
+
+    /**
+     * What happened to one dataset, newest first. A withdrawn dataset still answers with its history, the
+     * withdrawal included; one never published is a 404 problem.
+     */
+    public Page<CatalogChange> listChanges(String slug, PageRequest page) {
+        Dataset dataset = datasets.findBySlug(slug)
+                .filter(d -> d.status == DatasetStatus.PUBLISHED || d.status == DatasetStatus.WITHDRAWN)
+                .orElseThrow(() -> ProblemException.notFound("dataset", slug));
+        return Page.of(changes(changes.list(dataset.id, page)), page, changes.count(dataset.id));
+    }
+
+    private List<CatalogChange> changes(List<ChangeRepository.Event> events) {
+        Map<Long, Dataset> byId = new HashMap<>();
+        List<Long> datasetIds = events.stream().map(ChangeRepository.Event::datasetId).distinct().toList();
+        if (!datasetIds.isEmpty()) {
+            datasets.list("id in ?1", datasetIds).forEach(d -> byId.put(d.id, d));
+        }
+        Map<Long, Release> releaseById = new HashMap<>();
+        List<Long> releaseIds = events.stream().map(ChangeRepository.Event::releaseId).filter(Objects::nonNull).toList();
+        if (!releaseIds.isEmpty()) {
+            releases.list("id in ?1", releaseIds).forEach(r -> releaseById.put(r.id, r));
+        }
+        Map<String, NamedRef> publishers = new HashMap<>();
+        return events.stream().map(e -> {
+            Dataset d = byId.get(e.datasetId());
+            NamedRef publisher = publishers.computeIfAbsent(d.publisherId, id -> reference.findPublisher(id)
+                    .map(p -> new NamedRef(p.id, p.name())).orElse(new NamedRef(id, null)));
+            Release r = e.releaseId() == null ? null : releaseById.get(e.releaseId());
+            return switch (e.kind()) {
+                case RELEASE_PUBLISHED -> new CatalogChange(e.kind(), d.slug, d.title(), publisher, r.number, r.issuedAt,
+                        r.changeNote, r.rowCount);
+                case RELEASE_WITHDRAWN -> new CatalogChange(e.kind(), d.slug, d.title(), publisher, r.number, r.withdrawnAt,
+                        r.withdrawalReason, 0);
+                case DATASET_WITHDRAWN -> new CatalogChange(e.kind(), d.slug, d.title(), publisher, 0, d.withdrawnAt,
+                        d.withdrawalReason, 0);
+            };
         }).toList();
     }
 

@@ -103,6 +103,48 @@ public interface Messages {
     String home_latest();
 
     @Message
+    String home_all_changes();
+
+    @Message
+    String changes_title();
+
+    @Message
+    String changes_lead();
+
+    @Message
+    String changes_subscribe();
+
+    @Message
+    String changes_feed_title();
+
+    @Message
+    String changes_dataset_subscribe();
+
+    @Message
+    String changes_of_dataset();
+
+    @Message
+    String changes_none();
+
+    @Message
+    String changes_release_withdrawn();
+
+    @Message
+    String changes_dataset_withdrawn();
+
+    @Message
+    String changes_reason();
+
+    @Message
+    String changes_entry_published(int number);
+
+    @Message
+    String changes_entry_release_withdrawn(int number);
+
+    @Message
+    String changes_entry_dataset_withdrawn();
+
+    @Message
     String latest_actual(String year);
 
     @Message

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The models of pages that show only published data (home, dashboard, dataset pages), built once per
- * language and kept until the next publish or withdrawal: the data only changes then. A model built
- * while a change committed is not kept. Failures (404, 410) are never cached.
+ * The models of pages that show only published data (home, dashboard, dataset pages, the recent changes
+ * and their Atom feeds), built once per language and kept until the next publish or withdrawal: the data
+ * only changes then. A model built while a change committed is not kept. Failures (404, 410) are never cached.
  */
 @ApplicationScoped
 public class PageModels {

@@ -38,7 +38,7 @@ public final class PortalPages {
         return List.of("/", "/datasets", "/datasets?q=" + SEARCH, "/indicators", "/indicators/" + INDICATOR,
                 "/datasets/" + DATASET, "/publishers",
                 "/publishers/" + PUBLISHER, "/themes", "/themes/" + THEME, "/developers", "/about", "/sparql",
-                "/doc/dataset/" + DATASET);
+                "/doc/dataset/" + DATASET, "/changes");
     }
 
     /** A page's path with the language asked for in its query. */

@@ -46,6 +46,7 @@ class HtmlValidityTest {
             pages.add(new Checked("/no-such-page", lang, 404));
             pages.add(new Checked("/datasets/no-such-dataset", lang, 404));
             pages.add(new Checked("/sparql?example=busiest-departments", lang, 200));
+            pages.add(new Checked("/changes?page=100000", lang, 200)); // past the end: no changes, a way back
         }
         return pages;
     }
