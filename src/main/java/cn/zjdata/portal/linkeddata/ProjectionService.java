@@ -9,6 +9,7 @@ import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.OutboxEvent;
 import cn.zjdata.portal.publishing.OutboxWorker;
 import cn.zjdata.portal.publishing.ProjectionCursor;
+import cn.zjdata.portal.publishing.PublishSteps;
 import cn.zjdata.portal.publishing.Published;
 import cn.zjdata.portal.publishing.TableProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,13 +54,15 @@ public class ProjectionService {
     private final DatasetRepository datasets;
     private final ReleaseRepository releases;
     private final FileStore files;
+    private final PublishSteps steps;
     /** Set once start-up has brought the store up to date; publishes before that are left to it. */
     private volatile boolean started;
     private final OutboxWorker worker = new OutboxWorker("rdf-projection");
 
     public ProjectionService(RdfStore store, RdfConfig config, Uris uris, CatalogProjector catalog, TableProjector tables,
                              Vocabulary vocabulary, Dumps dumps, DatasetRepository datasets, ReleaseRepository releases,
-                             FileStore files) {
+                             FileStore files, PublishSteps steps) {
+        this.steps = steps;
         this.store = store;
         this.config = config;
         this.uris = uris;
@@ -193,6 +196,7 @@ public class ProjectionService {
                     throw new UncheckedIOException(e);
                 }
             }
+            steps.reached(PublishSteps.Step.PROJECTING, slug);
         });
     }
 

@@ -13,7 +13,9 @@ public class PublishSteps {
         /** The release file is in the file store; the database transaction has not committed. */
         FILE_STORED,
         /** The database transaction has committed; the projections have not yet been told. */
-        COMMITTED
+        COMMITTED,
+        /** The RDF projection has written a dataset's new graph inside its store transaction, not yet committed. */
+        PROJECTING
     }
 
     public void reached(Step step, String slug) {
