@@ -303,7 +303,8 @@ class UploadReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"%PDF-1.7 ...:PDF", "\u0089PNG\r\n\u001a\n:PNG", "\u007fELF\u0002\u0001\u0001:ELF",
-            "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1\u0000\u0000:.xls"})
+            "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1\u0000\u0000:.xls",
+            "\r\n<!DOCTYPE html><html><table>:HTML"})
     void aFileThatIsNotATableIs415NamingWhatItLooksLike(String magicAndName) throws IOException {
         int colon = magicAndName.lastIndexOf(':');
         byte[] magic = magicAndName.substring(0, colon).getBytes(StandardCharsets.ISO_8859_1);
@@ -402,6 +403,34 @@ class UploadReaderTest {
         assertTrue(Files.size(upload) < 2L << 20, "the bomb is small on disk: " + Files.size(upload));
         ProblemException e = refused(422, upload);
         assertEquals("The spreadsheet expands far more than its size (a zip bomb?)", e.getMessage());
+    }
+
+    @Test
+    void xlsxCellsAndColumnsAreBoundedByTheLimits() throws IOException {
+        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
+            row(sheet, 0, "a", "b", "c");
+            row(sheet, 1, "1", "much too long", "3");
+        });
+        ProblemException longCell = assertThrows(ProblemException.class,
+                () -> UploadReader.normalize(upload, "t.xlsx", null, target(), new Limits(1000, 10, 1 << 20)));
+        assertEquals(FieldError.cell(2, "B", "much too long", "the cell is longer than 10 characters"), longCell.errors().getFirst());
+        ProblemException wide = assertThrows(ProblemException.class,
+                () -> UploadReader.normalize(upload, "t.xlsx", null, target(), new Limits(2, 100, 1 << 20)));
+        assertEquals("row 1, column C", wide.errors().getFirst().field());
+        assertFalse(Files.exists(target()));
+    }
+
+    @Test
+    void anXlsxPartThatExpandsPastTheLimitIsRefused() throws IOException {
+        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
+            for (int i = 0; i < 500; i++) {
+                row(sheet, i, "row " + i, i);
+            }
+        });
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> UploadReader.normalize(upload, "t.xlsx", null, target(), new Limits(1000, 1000, 4000)));
+        assertEquals("The spreadsheet expands far more than its size (a zip bomb?)", e.getMessage());
+        assertEquals(499, UploadReader.normalize(upload, "t.xlsx", null, target()).dataRows(), "within the default limits");
     }
 
     @Test
