@@ -145,7 +145,11 @@ final class CharsetSniffer {
         if (name.equals("GB2312") || name.equals("GBK") || name.equals("GB18030")) {
             return GB18030;
         }
-        return Charset.isSupported(icuName) ? Charset.forName(icuName) : null;
+        try {
+            return Charset.isSupported(icuName) ? Charset.forName(icuName) : null;
+        } catch (IllegalArgumentException e) {
+            return null; // a name Java does not accept
+        }
     }
 
     /** How many characters of more than one byte the (valid UTF-8) bytes before {@code end} hold. */

@@ -82,7 +82,7 @@ final class XlsxSheetHandler extends DefaultHandler {
             }
             case "c" -> {
                 String r = attributes.getValue("r");
-                column = r == null ? nextColumn : CellReference.convertColStringToIndex(r.replaceAll("[0-9$]", ""));
+                column = r == null ? nextColumn : columnIndex(r);
                 nextColumn = column + 1;
                 type = attributes.getValue("t");
                 String s = attributes.getValue("s");
@@ -108,7 +108,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     public void characters(char[] ch, int start, int length) {
         if (capture == Capture.VALUE) {
             if (text.length() + length > limits.maxCellChars()) {
-                throw tooLong();
+                throw tooLong(text.toString());
             }
             text.append(ch, start, length);
         } else if (capture == Capture.FORMULA && formulaText.length() < 200) {
@@ -133,6 +133,20 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
+    /** The 0-based column of a cell reference such as "B3" (Excel has at most 16384 columns, "XFD"). */
+    private static int columnIndex(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length() && column <= 16384; i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
     private void endCell() {
         String letter = CellReference.convertNumToColString(column);
         if (formula) {
@@ -146,7 +160,7 @@ final class XlsxSheetHandler extends DefaultHandler {
             return;
         }
         if (value.length() > limits.maxCellChars()) {
-            throw tooLong();
+            throw tooLong(value);
         }
         if (column >= limits.maxColumns()) {
             throw UploadProblems.invalid("Row " + rowNumber + " has a value in column " + letter + ", beyond the limit of "
@@ -235,10 +249,10 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    private RuntimeException tooLong() {
+    private RuntimeException tooLong(String value) {
         String letter = CellReference.convertNumToColString(column);
         return UploadProblems.invalid("A cell is longer than " + limits.maxCellChars() + " characters, the most a cell may hold",
-                FieldError.cell(rowNumber, letter, UploadProblems.abbreviate(text.toString()),
+                FieldError.cell(rowNumber, letter, UploadProblems.abbreviate(value),
                         "the cell is longer than " + limits.maxCellChars() + " characters"));
     }
 }

@@ -5,39 +5,30 @@ import cn.zjdata.portal.common.ProblemException;
 import cn.zjdata.portal.tabular.UploadReader.Format;
 import cn.zjdata.portal.tabular.UploadReader.Limits;
 import cn.zjdata.portal.tabular.UploadReader.Normalized;
-import org.apache.poi.ss.usermodel.FormulaError;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import static cn.zjdata.portal.tabular.XlsxFixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class UploadReaderTest {
+/** CSV uploads: encodings, delimiters and quoting, the shape of the table, and the limits. */
+class UploadReaderTest extends UploadReaderTestSupport {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
-
-    @TempDir
-    Path dir;
 
     // --- encodings ---
 
@@ -297,154 +288,5 @@ class UploadReaderTest {
         assertEquals(3L, e.errors().getFirst().row());
         assertEquals("名称", e.errors().getFirst().column());
         assertFalse(Files.exists(target()));
-    }
-
-    // --- types ---
-
-    @ParameterizedTest
-    @ValueSource(strings = {"%PDF-1.7 ...:PDF", "\u0089PNG\r\n\u001a\n:PNG", "\u007fELF\u0002\u0001\u0001:ELF",
-            "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1\u0000\u0000:.xls"})
-    void aFileThatIsNotATableIs415NamingWhatItLooksLike(String magicAndName) throws IOException {
-        int colon = magicAndName.lastIndexOf(':');
-        byte[] magic = magicAndName.substring(0, colon).getBytes(StandardCharsets.ISO_8859_1);
-        ProblemException e = refused(415, upload("data.csv", bytes(magic, new byte[100])));
-        assertTrue(e.getMessage().contains(magicAndName.substring(colon + 1)), e.getMessage());
-    }
-
-    @Test
-    void aZipThatHoldsNoWorkbookIs415() throws IOException {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            out.putNextEntry(new ZipEntry("readme.txt"));
-            out.write("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
-        }
-        ProblemException e = refused(415, upload("data.xlsx", zip.toByteArray()));
-        assertTrue(e.getMessage().contains("ZIP archive"), e.getMessage());
-    }
-
-    @Test
-    void aTextFileNamedPdfIs415() throws IOException {
-        Path upload = upload("report.pdf", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> UploadReader.normalize(upload, "report.pdf", "application/pdf", target()));
-        assertEquals(415, e.status());
-    }
-
-    @Test
-    void aCsvSentAsExcelIsStillReadAsCsv() throws IOException {
-        Path upload = upload("export.xls", "a\tb\n1\t2\n".getBytes(StandardCharsets.UTF_8));
-        Normalized result = UploadReader.normalize(upload, "export.xls", "application/vnd.ms-excel", target());
-        assertEquals(Format.CSV, result.format());
-        assertEquals("a,b\r\n1,2\r\n", output());
-    }
-
-    // --- XLSX ---
-
-    @Test
-    void theFirstSheetOfAWorkbookIsNormalised() throws IOException {
-        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
-            row(sheet, 0, "名称", "年份", "数值", "日期", "是否");
-            row(sheet, 1, "机器人", 2020, 1.5, LocalDate.of(2024, 3, 1), true);
-            row(sheet, 2, "大数", 12345678901.0, 0.00001, null, false);
-            row(sheet, 3, "精度", 2021, 0.1 + 0.2, null, null);
-        }, (workbook, sheet) -> row(sheet, 0, "other", "sheet"));
-        Normalized result = read(upload);
-        assertEquals(Format.XLSX, result.format());
-        assertEquals(3, result.dataRows());
-        assertEquals("名称,年份,数值,日期,是否\r\n机器人,2020,1.5,2024-03-01,true\r\n大数,12345678901,0.00001,,false\r\n"
-                + "精度,2021,0.3,,\r\n", output());
-    }
-
-    @Test
-    void theHeaderIsTheFirstNonEmptyRowAndBlankRowsAreSkipped() throws IOException {
-        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
-            row(sheet, 2, "a", "b", "c");
-            row(sheet, 3, "1", null, null);
-            row(sheet, 4, "", "");
-            row(sheet, 6, null, "2", "3");
-        });
-        Normalized result = read(upload);
-        assertEquals(List.of("a", "b", "c"), result.header());
-        assertEquals("a,b,c\r\n1,,\r\n\"\",2,3\r\n", output()); // commons-csv quotes an empty first cell
-    }
-
-    @Test
-    void formulaCellsAreRefusedNamingTheCell() throws IOException {
-        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
-            row(sheet, 0, "a", "b");
-            row(sheet, 1, 1, 2);
-            row(sheet, 2, 3, null);
-            sheet.getRow(2).createCell(1).setCellFormula("A2+B2");
-        });
-        ProblemException e = refused(422, upload);
-        FieldError error = e.errors().getFirst();
-        assertEquals("row 3, column B", error.field());
-        assertEquals("formula cells are not accepted; paste the values", error.message());
-        assertEquals("=A2+B2", error.value());
-    }
-
-    @Test
-    void errorValuesAndCellsOutsideTheHeaderAreReported() throws IOException {
-        Path upload = XlsxFixtures.workbook(dir.resolve("t.xlsx"), (workbook, sheet) -> {
-            row(sheet, 0, "a", "b");
-            row(sheet, 1, 1, 2, null, "note");
-            row(sheet, 2, 3, null);
-            sheet.getRow(2).createCell(1).setCellErrorValue(FormulaError.NA.getCode());
-        });
-        ProblemException e = refused(422, upload);
-        assertEquals(List.of("row 2, column D", "row 3, column B"), e.errors().stream().map(FieldError::field).toList());
-        assertTrue(e.getMessage().contains("1 cell lies outside the columns named by the header"), e.getMessage());
-    }
-
-    @Test
-    void aZipBombIsRefused() throws IOException {
-        Path upload = XlsxFixtures.zipBomb(dir.resolve("bomb.xlsx"), 200L << 20);
-        assertTrue(Files.size(upload) < 2L << 20, "the bomb is small on disk: " + Files.size(upload));
-        ProblemException e = refused(422, upload);
-        assertEquals("The spreadsheet expands far more than its size (a zip bomb?)", e.getMessage());
-    }
-
-    @Test
-    void aDamagedWorkbookIs422() throws IOException {
-        ProblemException e = refused(422, upload("t.xlsx", bytes(new byte[]{'P', 'K', 3, 4}, new byte[200])));
-        assertEquals("file", e.errors().getFirst().field());
-    }
-
-    // --- helpers ---
-
-    private Path upload(String name, byte[] content) throws IOException {
-        return Files.write(dir.resolve(name), content);
-    }
-
-    private Path target() {
-        return dir.resolve("canonical.out");
-    }
-
-    private Normalized read(Path upload) {
-        Normalized result = UploadReader.normalize(upload, upload.getFileName().toString(), null, target());
-        assertEquals(target(), result.csv());
-        return result;
-    }
-
-    private String output() throws IOException {
-        return Files.readString(target(), StandardCharsets.UTF_8);
-    }
-
-    /** Asserts the upload is refused with the status, and that no output is left behind. */
-    private ProblemException refused(int status, Path upload) {
-        ProblemException e = assertThrows(ProblemException.class, () -> read(upload));
-        assertEquals(status, e.status(), e.getMessage());
-        assertFalse(Files.exists(target()), "the half-written output is deleted");
-        return e;
-    }
-
-    private static byte[] bytes(byte[] first, byte[] second) {
-        byte[] joined = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, joined, first.length, second.length);
-        return joined;
-    }
-
-    private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }
