@@ -107,10 +107,13 @@ final class CharsetSniffer {
         detector.setText(sample);
         CharsetMatch[] matches = detector.detectAll();
         Sniffed confident = best(matches, CONFIDENT, sample, complete);
-        if (confident != null) {
+        boolean gb18030 = invalidAt(GB18030, sample, complete) < 0;
+        // A single-byte Western encoding decodes any bytes at all, so ICU's confidence in it means little
+        // against a sample that pairs up as GB18030: on a Chinese portal the Chinese reading wins.
+        if (confident != null && !(gb18030 && singleByte(confident.charset()))) {
             return confident;
         }
-        if (invalidAt(GB18030, sample, complete) < 0) {
+        if (gb18030) {
             return new Sniffed(GB18030, 0, "its beginning is not UTF-8 but is valid GB18030 (GBK)");
         }
         Sniffed weak = best(matches, MIN_CONFIDENCE, sample, complete);
@@ -134,6 +137,11 @@ final class CharsetSniffer {
             }
         }
         return null;
+    }
+
+    private static boolean singleByte(Charset charset) {
+        String name = charset.name().toUpperCase(Locale.ROOT);
+        return name.startsWith("ISO-8859") || name.startsWith("WINDOWS-125") || name.equals("KOI8-R");
     }
 
     /** Java's charset for ICU's name; null for UTF-16/32 (decided by BOM or zero bytes) and unknown names. */

@@ -21,18 +21,18 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Builds XLSX uploads for the tests: real workbooks written by POI, and a zip bomb written by hand. */
-final class XlsxFixtures {
+public final class XlsxFixtures {
 
     private XlsxFixtures() {
     }
 
     /** Fills one sheet of a workbook. */
     @FunctionalInterface
-    interface SheetFiller {
+    public interface SheetFiller {
         void fill(XSSFWorkbook workbook, Sheet sheet);
     }
 
-    static Path workbook(Path file, SheetFiller first, SheetFiller... others) throws IOException {
+    public static Path workbook(Path file, SheetFiller first, SheetFiller... others) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             first.fill(workbook, workbook.createSheet("first"));
             for (int i = 0; i < others.length; i++) {
@@ -44,7 +44,7 @@ final class XlsxFixtures {
     }
 
     /** Sets cells of a row (0-based row and column); a null value leaves the cell out. */
-    static void row(Sheet sheet, int rowIndex, Object... values) {
+    public static void row(Sheet sheet, int rowIndex, Object... values) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
@@ -76,7 +76,7 @@ final class XlsxFixtures {
      * A workbook whose first sheet's XML is {@code sheetBytes} bytes of spaces: a few hundred kilobytes on
      * disk that would expand a thousand-fold.
      */
-    static Path zipBomb(Path file, long sheetBytes) throws IOException {
+    public static Path zipBomb(Path file, long sheetBytes) throws IOException {
         ByteArrayOutputStream valid = new ByteArrayOutputStream();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             row(workbook.createSheet("first"), 0, "a");
