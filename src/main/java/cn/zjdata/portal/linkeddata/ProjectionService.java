@@ -110,6 +110,11 @@ public class ProjectionService {
         worker.submit(slug + " release " + releaseNumber, this::applyPending);
     }
 
+    /** Waits until the background work submitted so far has run (tests use it to avoid racing the worker). */
+    public void awaitIdle() {
+        worker.awaitIdle();
+    }
+
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
     public synchronized int applyPending() {
         List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() -> ProjectionCursor.pendingFor(CURSOR));
@@ -118,12 +123,18 @@ public class ProjectionService {
         }
         Set<String> slugs = new LinkedHashSet<>();
         pending.forEach(e -> slugs.add(e.datasetSlug));
-        slugs.forEach(this::projectDatasetOrLog);
+        Set<String> failed = new LinkedHashSet<>();
+        for (String slug : slugs) {
+            if (!projectDatasetOrLog(slug)) {
+                failed.add(slug);
+            }
+        }
         projectCatalog();
-        long last = pending.getLast().id;
-        QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last));
+        ProjectionCursor.appliedUpTo(pending, failed).ifPresent(last ->
+                QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last)));
         writeDumps();
-        LOG.infof("RDF projection applied %d event(s) for %s", pending.size(), slugs);
+        LOG.infof("RDF projection applied %d event(s) for %s%s", pending.size(), slugs,
+                failed.isEmpty() ? "" : "; " + failed + " failed and will be retried at the next change or start");
         return pending.size();
     }
 
@@ -165,13 +176,16 @@ public class ProjectionService {
 
     /**
      * One dataset that cannot be projected (its release file lost, say) must not hold back the others: its
-     * graph stays as it was, the failure is logged, and a rebuild repairs it once the cause is fixed.
+     * graph stays as it was (the store transaction is aborted whole), the failure is logged, and its events
+     * stay pending, to be tried again at the next change or start. Returns whether it was projected.
      */
-    private void projectDatasetOrLog(String slug) {
+    private boolean projectDatasetOrLog(String slug) {
         try {
             projectDataset(slug);
+            return true;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Dataset %s could not be projected; its linked data stays as it was until a rebuild", slug);
+            LOG.errorf(e, "Dataset %s could not be projected; its linked data stays as it was until it is retried", slug);
+            return false;
         }
     }
 

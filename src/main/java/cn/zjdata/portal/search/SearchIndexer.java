@@ -118,7 +118,11 @@ public class SearchIndexer {
         }
         Set<String> slugs = new LinkedHashSet<>();
         pending.forEach(e -> slugs.add(e.datasetSlug));
-        List<Indexed> built = slugs.stream().map(this::buildOrLog).flatMap(Optional::stream).toList();
+        Set<String> failed = new LinkedHashSet<>();
+        List<Indexed> built = new java.util.ArrayList<>();
+        for (String slug : slugs) {
+            buildOrLog(slug).ifPresentOrElse(built::add, () -> failed.add(slug));
+        }
         List<Document> indicatorDocs = indicatorDocuments();
         index.write(writer -> {
             for (Indexed d : built) {
@@ -131,9 +135,10 @@ public class SearchIndexer {
             }
             replaceIndicators(writer, indicatorDocs);
         });
-        long last = pending.getLast().id;
-        QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last));
-        LOG.infof("Search index applied %d event(s) for %s", pending.size(), slugs);
+        ProjectionCursor.appliedUpTo(pending, failed).ifPresent(last ->
+                QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last)));
+        LOG.infof("Search index applied %d event(s) for %s%s", pending.size(), slugs,
+                failed.isEmpty() ? "" : "; " + failed + " failed and will be retried at the next change or start");
         return pending.size();
     }
 
@@ -150,7 +155,11 @@ public class SearchIndexer {
         index.open();
         List<String> slugs = QuarkusTransaction.requiringNew().call(() -> datasets.list("status", DatasetStatus.PUBLISHED)
                 .stream().map(d -> d.slug).sorted().toList());
-        List<Indexed> built = slugs.stream().map(this::buildOrLog).flatMap(Optional::stream).toList();
+        Set<String> failed = new LinkedHashSet<>();
+        List<Indexed> built = new java.util.ArrayList<>();
+        for (String slug : slugs) {
+            buildOrLog(slug).ifPresentOrElse(built::add, () -> failed.add(slug));
+        }
         List<Document> indicatorDocs = indicatorDocuments();
         index.write(writer -> {
             writer.deleteAll();
@@ -177,7 +186,7 @@ public class SearchIndexer {
 
     /**
      * One dataset that cannot be indexed (its release file lost, say) must not hold back the others: its
-     * document stays as it was, the failure is logged, and a rebuild repairs it once the cause is fixed.
+     * document stays as it was, the failure is logged, and its events stay pending, tried again at the next change or start.
      */
     private Optional<Indexed> buildOrLog(String slug) {
         try {
@@ -209,7 +218,7 @@ public class SearchIndexer {
     }
 
     /** Waits until the background indexing submitted so far has run (tests use it to avoid racing it). */
-    void awaitIdle() {
+    public void awaitIdle() {
         worker.awaitIdle();
     }
 
