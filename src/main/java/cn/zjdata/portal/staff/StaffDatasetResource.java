@@ -30,7 +30,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -47,8 +46,10 @@ public class StaffDatasetResource {
     private final StaffService staff;
     private final CurrentActor current;
     private final FileStore files;
+    private final UploadLimits limits;
 
-    public StaffDatasetResource(StaffService staff, CurrentActor current, FileStore files) {
+    public StaffDatasetResource(StaffService staff, CurrentActor current, FileStore files, UploadLimits limits) {
+        this.limits = limits;
         this.staff = staff;
         this.current = current;
         this.files = files;
@@ -95,6 +96,11 @@ public class StaffDatasetResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("No file was sent", List.of(FieldError.of("file", "is required")));
         }
+        try {
+            limits.check(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         UploadView view = staff.upload(current.require(), slug,
                 new UploadService.Received(file.uploadedFile(), file.fileName(), file.contentType()));
         return created(slug, view);
@@ -109,11 +115,15 @@ public class StaffDatasetResource {
         java.nio.file.Path received;
         try {
             received = Files.createTempFile(Files.createDirectories(files.tempDirectory()), "received-", ".bin");
-            Files.copy(body, received, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
+            try {
+                limits.copy(body, received);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             UploadView view = staff.upload(current.require(), slug,
                     new UploadService.Received(received, DispositionFileName.of(disposition), contentType));
             return created(slug, view);
