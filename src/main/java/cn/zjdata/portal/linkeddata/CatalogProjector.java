@@ -67,8 +67,48 @@ public class CatalogProjector {
         for (Dataset dataset : published) {
             dataset(out, dataset);
         }
+        List<Dataset> withdrawn = datasets.list("status", DatasetStatus.WITHDRAWN);
+        withdrawn.sort(Comparator.comparing(d -> d.slug));
+        for (Dataset dataset : withdrawn) {
+            tombstone(out, dataset);
+        }
         referenceData.project(out);
     }
+
+    /**
+     * What stays of a withdrawn dataset: its identity, when and why it was withdrawn, and its releases by
+     * number; no distributions. Its documents answer 410 Gone with this description.
+     */
+    private void tombstone(Emit out, Dataset d) {
+        Node node = uris.dataset(d.slug);
+        out.type(node, dcat("Dataset"));
+        out.string(node, dct("identifier"), d.slug);
+        out.texts(node, dct("title"), d.title());
+        out.texts(node, dct("description"), d.description());
+        out.add(node, Vocab.iri(Vocab.ADMS, "status"), NodeFactory.createURI(WITHDRAWN));
+        if (d.withdrawnAt != null) {
+            out.dateTime(node, iri(Vocab.SCHEMA, "expires"), d.withdrawnAt);
+        }
+        if (d.withdrawalReason != null) {
+            out.string(node, Vocab.skos("note"), d.withdrawalReason);
+        }
+        out.add(node, dct("publisher"), uris.organization(d.publisherId));
+        for (Release r : releases.listFor(d.id)) {
+            Node release = uris.release(d.slug, r.number);
+            out.add(node, dcat("hasVersion"), release);
+            out.type(release, dcat("Dataset"));
+            out.add(release, dct("isVersionOf"), node);
+            out.text(release, dct("title"), d.titleZh + "（第" + r.number + "版）", "zh");
+            out.text(release, dct("title"), (d.titleEn == null ? d.slug : d.titleEn) + " (release " + r.number + ")", "en");
+            out.texts(release, dct("description"), d.description());
+            out.string(release, dcat("version"), String.valueOf(r.number));
+            out.dateTime(release, dct("issued"), r.issuedAt);
+            out.add(release, Vocab.iri(Vocab.ADMS, "status"), NodeFactory.createURI(WITHDRAWN));
+        }
+    }
+
+    /** ADMS's status of a withdrawn asset. */
+    static final String WITHDRAWN = "http://purl.org/adms/status/Withdrawn";
 
     private void catalog(Emit out, List<Dataset> published) {
         Node catalog = uris.catalog();
@@ -227,7 +267,7 @@ public class CatalogProjector {
             out.add(node, dcat("previousVersion"), uris.release(d.slug, previous.number));
         }
         if (r.status == ReleaseStatus.WITHDRAWN) {
-            out.add(node, Vocab.iri(Vocab.ADMS, "status"), NodeFactory.createURI("http://purl.org/adms/status/Withdrawn"));
+            out.add(node, Vocab.iri(Vocab.ADMS, "status"), NodeFactory.createURI(WITHDRAWN));
             out.dateTime(node, iri(Vocab.SCHEMA, "expires"), r.withdrawnAt);
             out.string(node, Vocab.skos("note"), r.withdrawalReason);
         }

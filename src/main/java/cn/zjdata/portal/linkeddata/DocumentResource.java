@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +57,11 @@ public class DocumentResource {
             throw new ProblemException(404, "/problems/not-found", "Not found", "The portal describes nothing "
                     + uris.idBase() + m.group(1), List.of());
         }
-        return responses.respond(graph, NodeFactory.createURI(thing), "/doc/" + key, "", forced, headers, request);
+        Node subject = NodeFactory.createURI(thing);
+        Response response = responses.respond(graph, subject, "/doc/" + key, "", forced, headers, request);
+        // A withdrawn dataset or release: its tombstone, under 410 Gone, in whatever format was asked for.
+        boolean withdrawn = graph.contains(subject, NodeFactory.createURI(Vocab.ADMS + "status"),
+                NodeFactory.createURI(CatalogProjector.WITHDRAWN));
+        return withdrawn && response.getStatus() == 200 ? Response.fromResponse(response).status(410).build() : response;
     }
 }

@@ -28,6 +28,8 @@ class WithdrawalTest {
             SyntheticDatasets.column("数值", Datatype.DECIMAL, false));
 
     @Inject
+    cn.zjdata.portal.linkeddata.ProjectionService projection;
+    @Inject
     PublishingService publishing;
     @Inject
     SyntheticDatasets synthetic;
@@ -64,6 +66,24 @@ class WithdrawalTest {
         given().accept("text/html").get("/datasets/" + slug).then().statusCode(410).contentType(containsString("text/html"))
                 .body(containsString("数据已并入其他数据集")).body(containsString("href=\"/\""));
         given().get("/api/datasets?q=" + slug).then().statusCode(200).body("items.findAll { it.id == '" + slug + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void theRdfOfAWithdrawnDatasetIsATombstoneAnswered410InEveryFormat() {
+        String slug = SyntheticDatasets.newSlug("withdraw-rdf");
+        synthetic.publish(SyntheticDatasets.metadata(slug, COLUMNS), "年份,数值\n2020,1\n");
+        publishing.withdrawDataset(slug, "来源文件已废止", "test");
+        projection.awaitIdle();
+        projection.applyPending();
+
+        given().accept("text/turtle").get("/doc/dataset/" + slug).then().statusCode(410)
+                .contentType(containsString("text/turtle"))
+                .body(containsString("http://purl.org/adms/status/Withdrawn")).body(containsString("来源文件已废止"))
+                .body(not(containsString("distribution")));
+        given().accept("text/html").get("/doc/dataset/" + slug).then().statusCode(410).contentType(containsString("text/html"));
+        given().get("/doc/dataset/" + slug + "/release/1.nt").then().statusCode(410)
+                .body(containsString("http://purl.org/adms/status/Withdrawn"));
+        given().redirects().follow(false).get("/id/dataset/" + slug).then().statusCode(303);
     }
 
     @Test
