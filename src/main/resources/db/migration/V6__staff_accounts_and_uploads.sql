@@ -92,3 +92,12 @@ create index staff_upload_state on staff_upload (state);
 
 create index audit_log_time on audit_log (occurred_at);
 create index audit_log_actor on audit_log (actor);
+
+-- Datasets a projection failed to apply (a lost file, say): retried at every later run and at start,
+-- while the cursor moves on, so one broken dataset never holds back the others.
+create table projection_retry (
+    projection   varchar(50)  not null,
+    dataset_slug varchar(200) not null,
+    failed_at    timestamp with time zone not null,
+    primary key (projection, dataset_slug)
+);

@@ -9,6 +9,7 @@ import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.OutboxEvent;
 import cn.zjdata.portal.publishing.OutboxWorker;
 import cn.zjdata.portal.publishing.ProjectionCursor;
+import cn.zjdata.portal.publishing.ProjectionRetry;
 import cn.zjdata.portal.publishing.PublishSteps;
 import cn.zjdata.portal.publishing.Published;
 import cn.zjdata.portal.publishing.TableProfile;
@@ -118,22 +119,24 @@ public class ProjectionService {
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
     public synchronized int applyPending() {
         List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() -> ProjectionCursor.pendingFor(CURSOR));
-        if (pending.isEmpty()) {
+        Set<String> slugs = QuarkusTransaction.requiringNew().call(() -> ProjectionRetry.toApply(CURSOR, pending));
+        if (slugs.isEmpty()) {
             return 0;
         }
-        Set<String> slugs = new LinkedHashSet<>();
-        pending.forEach(e -> slugs.add(e.datasetSlug));
+        Set<String> applied = new LinkedHashSet<>();
         Set<String> failed = new LinkedHashSet<>();
         for (String slug : slugs) {
-            if (!projectDatasetOrLog(slug)) {
-                failed.add(slug);
-            }
+            (projectDatasetOrLog(slug) ? applied : failed).add(slug);
         }
         projectCatalog();
-        ProjectionCursor.appliedUpTo(pending, failed).ifPresent(last ->
-                QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProjectionRetry.record(CURSOR, applied, failed);
+            if (!pending.isEmpty()) {
+                ProjectionCursor.advance(CURSOR, pending.getLast().id);
+            }
+        });
         writeDumps();
-        LOG.infof("RDF projection applied %d event(s) for %s%s", pending.size(), slugs,
+        LOG.infof("RDF projection applied %d event(s) for %s%s", pending.size(), applied,
                 failed.isEmpty() ? "" : "; " + failed + " failed and will be retried at the next change or start");
         return pending.size();
     }

@@ -36,23 +36,6 @@ public class ProjectionCursor extends PanacheEntityBase {
         cursor.persist();
     }
 
-    /**
-     * How far a projection may advance after applying {@code pending} when the datasets in {@code failed}
-     * could not be applied: up to the event before the first one of a failed dataset, so those events are
-     * tried again at the next change or start (a projection re-applies a dataset whole, so repeating the
-     * others is harmless). Empty when nothing may be advanced.
-     */
-    public static java.util.OptionalLong appliedUpTo(List<OutboxEvent> pending, java.util.Set<String> failed) {
-        long last = -1;
-        for (OutboxEvent event : pending) {
-            if (failed.contains(event.datasetSlug)) {
-                break;
-            }
-            last = event.id;
-        }
-        return last < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(last);
-    }
-
     /** The newest event, so a full rebuild can start its cursor there. */
     public static long latestEventId() {
         OutboxEvent latest = OutboxEvent.find("order by id desc").firstResult();

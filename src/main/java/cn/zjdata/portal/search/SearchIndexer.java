@@ -11,6 +11,7 @@ import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.OutboxEvent;
 import cn.zjdata.portal.publishing.OutboxWorker;
 import cn.zjdata.portal.publishing.ProjectionCursor;
+import cn.zjdata.portal.publishing.ProjectionRetry;
 import cn.zjdata.portal.publishing.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -113,11 +114,10 @@ public class SearchIndexer {
     /** Applies every outbox event after the cursor; returns how many. Safe to call from any thread. */
     public synchronized int applyPending() {
         List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() -> ProjectionCursor.pendingFor(CURSOR));
-        if (pending.isEmpty()) {
+        Set<String> slugs = QuarkusTransaction.requiringNew().call(() -> ProjectionRetry.toApply(CURSOR, pending));
+        if (slugs.isEmpty()) {
             return 0;
         }
-        Set<String> slugs = new LinkedHashSet<>();
-        pending.forEach(e -> slugs.add(e.datasetSlug));
         Set<String> failed = new LinkedHashSet<>();
         List<Indexed> built = new java.util.ArrayList<>();
         for (String slug : slugs) {
@@ -135,8 +135,13 @@ public class SearchIndexer {
             }
             replaceIndicators(writer, indicatorDocs);
         });
-        ProjectionCursor.appliedUpTo(pending, failed).ifPresent(last ->
-                QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last)));
+        List<String> applied = built.stream().map(Indexed::slug).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProjectionRetry.record(CURSOR, applied, failed);
+            if (!pending.isEmpty()) {
+                ProjectionCursor.advance(CURSOR, pending.getLast().id);
+            }
+        });
         LOG.infof("Search index applied %d event(s) for %s%s", pending.size(), slugs,
                 failed.isEmpty() ? "" : "; " + failed + " failed and will be retried at the next change or start");
         return pending.size();

@@ -18,6 +18,7 @@ import java.util.List;
 @Path("/api/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: accounts and departments")
+@CsrfChecked
 public class AccountResource {
 
     private final AccountService accounts;

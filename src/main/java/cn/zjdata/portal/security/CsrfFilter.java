@@ -31,6 +31,9 @@ public class CsrfFilter {
         this.sessions = sessions;
     }
 
+    // Bound to the staff resources only (@CsrfChecked), so reading the form body first (readBody) never
+    // touches other endpoints, such as the SPARQL endpoint that reads its own form.
+    @CsrfChecked
     @ServerRequestFilter(readBody = true)
     public Optional<Response> check(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         String path = request.path();

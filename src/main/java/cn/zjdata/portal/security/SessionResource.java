@@ -17,6 +17,7 @@ import java.util.Set;
 @Path("/api/staff/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: session")
+@CsrfChecked
 public class SessionResource {
 
     private final SessionService sessions;

@@ -19,6 +19,7 @@ import java.util.Set;
 @Path("/api/staff/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: API tokens")
+@CsrfChecked
 public class TokenResource {
 
     private final TokenService tokens;

@@ -3,6 +3,7 @@ package cn.zjdata.portal.staff;
 import cn.zjdata.portal.common.ApiConfig;
 import cn.zjdata.portal.common.Page;
 import cn.zjdata.portal.common.PageRequest;
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.CurrentActor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/staff/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: audit")
+@CsrfChecked
 public class AuditResource {
 
     private final AuditService audit;

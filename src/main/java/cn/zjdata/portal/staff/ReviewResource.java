@@ -1,5 +1,6 @@
 package cn.zjdata.portal.staff;
 
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.CurrentActor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import java.util.List;
 @Path("/api/staff/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: review")
+@CsrfChecked
 public class ReviewResource {
 
     private final StaffService staff;

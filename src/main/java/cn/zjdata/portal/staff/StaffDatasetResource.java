@@ -4,6 +4,7 @@ import cn.zjdata.portal.common.FieldError;
 import cn.zjdata.portal.common.ProblemException;
 import cn.zjdata.portal.publishing.FileStore;
 import cn.zjdata.portal.publishing.UploadService;
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.CurrentActor;
 import cn.zjdata.portal.staff.StaffViews.DatasetDetail;
 import cn.zjdata.portal.staff.StaffViews.DatasetSummary;
@@ -39,6 +40,7 @@ import java.util.List;
 @Path("/api/staff/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: publishing")
+@CsrfChecked
 public class StaffDatasetResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -142,7 +142,7 @@ class ProjectionServiceTest {
     cn.zjdata.portal.catalog.CatalogService catalog;
 
     @Test
-    void aDatasetThatCannotBeProjectedDoesNotHoldBackTheOthers() throws Exception {
+    void aDatasetThatCannotBeProjectedDoesNotHoldBackTheOthersAndIsRetried() throws Exception {
         String broken = SyntheticDatasets.newSlug("broken");
         synthetic.publish(SyntheticDatasets.metadata(broken, List.of(SyntheticDatasets.column("名称", Datatype.STRING, true))),
                 "名称\n" + broken + "\n");
@@ -154,12 +154,18 @@ class ProjectionServiceTest {
         String next = publishSynthetic();
         boolean projected = store.<Boolean>read(d -> d.containsGraph(uris.datasetGraph(next)));
         assertTrue(projected, "a later publish still reaches the store");
-        assertEquals(0, projection.applyPending(), "nothing is left pending");
+        projection.applyPending();
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> cn.zjdata.portal.publishing.ProjectionRetry.waiting(ProjectionService.CURSOR, broken)),
+                "the broken dataset waits to be retried");
+        assertTrue(store.<Boolean>read(d -> d.containsGraph(uris.datasetGraph(broken))), "its graph stays as it was");
 
         // Repair, as staff would: publishing the same content again puts the file back (files are named by content).
         synthetic.publish(SyntheticDatasets.metadata(broken, List.of(SyntheticDatasets.column("名称", Datatype.STRING, true))),
                 "名称\n" + broken + "\n");
+        projection.awaitIdle();
         projection.applyPending();
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> cn.zjdata.portal.publishing.ProjectionRetry.waiting(ProjectionService.CURSOR, broken)),
+                "once repaired, nothing waits to be retried");
     }
 
     @Test

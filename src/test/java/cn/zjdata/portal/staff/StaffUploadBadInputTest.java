@@ -240,6 +240,12 @@ class StaffUploadBadInputTest {
         assertNothingStored();
     }
 
+    @Test
+    void aMultipartFormCarryingItsCsrfFieldIsAccepted() {
+        publisher.withoutCsrf().multiPart("file", "data.csv", "year,value\n2020,1\n2023,2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("csrf", publisher.csrfToken()).post("/api/staff/datasets/" + slug + "/uploads").then().statusCode(201);
+    }
+
     private Function<RequestSpecification, Response> csv(String text) {
         return r -> r.contentType("text/csv").body(text.getBytes(StandardCharsets.UTF_8)).post("/api/staff/datasets/" + slug + "/uploads");
     }
