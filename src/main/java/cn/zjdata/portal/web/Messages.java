@@ -716,4 +716,394 @@ public interface Messages {
 
     @Message
     String search_page_of(String page, String pages);
+
+    @Message
+    String admin_nav_label();
+
+    @Message
+    String admin_nav_dashboard();
+
+    @Message
+    String admin_nav_tokens();
+
+    @Message
+    String admin_nav_reviews();
+
+    @Message
+    String admin_nav_accounts();
+
+    @Message
+    String admin_nav_audit();
+
+    @Message
+    String admin_signed_in_as(String username, String role);
+
+    @Message
+    String admin_role_admin();
+
+    @Message
+    String admin_role_publisher();
+
+    @Message
+    String admin_role_reviewer();
+
+    @Message
+    String admin_departments();
+
+    @Message
+    String admin_actions();
+
+    @Message
+    String admin_yes();
+
+    @Message
+    String admin_no();
+
+    @Message
+    String admin_never();
+
+    @Message
+    String admin_copy();
+
+    @Message
+    String admin_copied();
+
+    @Message
+    String admin_form_has_errors();
+
+    @Message
+    String admin_tokens_title();
+
+    @Message
+    String admin_tokens_lead();
+
+    @Message
+    String admin_tokens_created(String name);
+
+    @Message
+    String admin_tokens_copy_now();
+
+    @Message
+    String admin_tokens_expires(String date);
+
+    @Message
+    String admin_tokens_curl();
+
+    @Message
+    String admin_tokens_yours();
+
+    @Message
+    String admin_tokens_none();
+
+    @Message
+    String admin_tokens_name();
+
+    @Message
+    String admin_tokens_prefix();
+
+    @Message
+    String admin_tokens_created_at();
+
+    @Message
+    String admin_tokens_expires_at();
+
+    @Message
+    String admin_tokens_last_used();
+
+    @Message
+    String admin_tokens_state();
+
+    @Message
+    String admin_tokens_active();
+
+    @Message
+    String admin_tokens_revoked();
+
+    @Message
+    String admin_tokens_expired();
+
+    @Message
+    String admin_tokens_revoke();
+
+    @Message
+    String admin_tokens_new();
+
+    @Message
+    String admin_tokens_departments_hint();
+
+    @Message
+    String admin_tokens_days();
+
+    @Message
+    String admin_tokens_days_hint(String max);
+
+    @Message
+    String admin_tokens_create();
+
+    @Message
+    String admin_accounts_title();
+
+    @Message
+    String admin_accounts_list();
+
+    @Message
+    String admin_accounts_username();
+
+    @Message
+    String admin_accounts_username_hint();
+
+    @Message
+    String admin_accounts_display_name();
+
+    @Message
+    String admin_accounts_role();
+
+    @Message
+    String admin_accounts_enabled();
+
+    @Message
+    String admin_accounts_enabled_label();
+
+    @Message
+    String admin_accounts_locked_until();
+
+    @Message
+    String admin_accounts_last_sign_in();
+
+    @Message
+    String admin_accounts_departments_hint();
+
+    @Message
+    String admin_accounts_new();
+
+    @Message
+    String admin_accounts_initial_password();
+
+    @Message
+    String admin_accounts_password_hint();
+
+    @Message
+    String admin_accounts_create();
+
+    @Message
+    String admin_account_title(String username);
+
+    @Message
+    String admin_account_edit();
+
+    @Message
+    String admin_account_new_password();
+
+    @Message
+    String admin_account_password_hint();
+
+    @Message
+    String admin_account_save();
+
+    @Message
+    String admin_account_back();
+
+    @Message
+    String admin_departments_title();
+
+    @Message
+    String admin_departments_lead();
+
+    @Message
+    String admin_departments_name();
+
+    @Message
+    String admin_departments_members();
+
+    @Message
+    String admin_departments_review();
+
+    @Message
+    String admin_departments_review_on();
+
+    @Message
+    String admin_departments_review_off();
+
+    @Message
+    String admin_departments_review_start();
+
+    @Message
+    String admin_departments_review_stop();
+
+    @Message
+    String admin_audit_title();
+
+    @Message
+    String admin_audit_lead();
+
+    @Message
+    String admin_audit_filter();
+
+    @Message
+    String admin_audit_actor();
+
+    @Message
+    String admin_audit_action();
+
+    @Message
+    String admin_audit_any_action();
+
+    @Message
+    String admin_audit_target();
+
+    @Message
+    String admin_audit_from();
+
+    @Message
+    String admin_audit_to();
+
+    @Message
+    String admin_audit_dates_hint();
+
+    @Message
+    String admin_audit_apply();
+
+    @Message
+    String admin_audit_clear();
+
+    @Message
+    String admin_audit_results(String count);
+
+    @Message
+    String admin_audit_none();
+
+    @Message
+    String admin_audit_before();
+
+    @Message
+    String admin_audit_after();
+
+    @Message
+    String admin_action_publish();
+
+    @Message
+    String admin_action_withdraw();
+
+    @Message
+    String admin_action_create();
+
+    @Message
+    String admin_action_edit_metadata();
+
+    @Message
+    String admin_action_upload();
+
+    @Message
+    String admin_action_submit();
+
+    @Message
+    String admin_action_approve();
+
+    @Message
+    String admin_action_reject();
+
+    @Message
+    String admin_action_sign_in();
+
+    @Message
+    String admin_action_lock();
+
+    @Message
+    String admin_action_create_account();
+
+    @Message
+    String admin_action_update_account();
+
+    @Message
+    String admin_action_create_token();
+
+    @Message
+    String admin_action_revoke_token();
+
+    @Message
+    String admin_action_update_department();
+
+    @Message
+    String admin_action_sign_out();
+
+    @Message
+    String admin_reviews_title();
+
+    @Message
+    String admin_reviews_lead();
+
+    @Message
+    String admin_reviews_none();
+
+    @Message
+    String admin_reviews_first_release();
+
+    @Message
+    String admin_reviews_dataset();
+
+    @Message
+    String admin_reviews_staff_page();
+
+    @Message
+    String admin_reviews_submitted_by();
+
+    @Message
+    String admin_reviews_change_note();
+
+    @Message
+    String admin_reviews_rows();
+
+    @Message
+    String admin_reviews_changes();
+
+    @Message
+    String admin_reviews_diff(String added, String removed, String changed, String unchanged);
+
+    @Message
+    String admin_reviews_no_diff();
+
+    @Message
+    String admin_reviews_schema_changed();
+
+    @Message
+    String admin_reviews_columns_added();
+
+    @Message
+    String admin_reviews_columns_removed();
+
+    @Message
+    String admin_reviews_columns_retyped();
+
+    @Message
+    String admin_reviews_own();
+
+    @Message
+    String admin_reviews_approve();
+
+    @Message
+    String admin_reviews_reason();
+
+    @Message
+    String admin_reviews_reject();
+
+    @Message
+    String admin_notice_token_revoked();
+
+    @Message
+    String admin_notice_account_created(String subject);
+
+    @Message
+    String admin_notice_account_saved(String subject);
+
+    @Message
+    String admin_notice_account_stale(String subject);
+
+    @Message
+    String admin_notice_department_updated(String subject);
+
+    @Message
+    String admin_notice_approved(String dataset, String release);
+
+    @Message
+    String admin_notice_rejected(String subject);
 }
