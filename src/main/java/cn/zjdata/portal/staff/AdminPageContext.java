@@ -4,7 +4,7 @@ import cn.zjdata.portal.security.Actor;
 import cn.zjdata.portal.security.CurrentActor;
 import cn.zjdata.portal.security.Role;
 import cn.zjdata.portal.security.SessionService;
-import cn.zjdata.portal.web.Messages;
+
 import cn.zjdata.portal.web.Ui;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -33,10 +33,10 @@ public class AdminPageContext {
     private final CurrentActor current;
     private final SessionService sessions;
     private final Ui ui;
-    private final Messages zh;
-    private final Messages en;
+    private final AdminMessages zh;
+    private final AdminMessages en;
 
-    public AdminPageContext(CurrentActor current, SessionService sessions, Ui ui, Messages zh, @Localized("en") Messages en) {
+    public AdminPageContext(CurrentActor current, SessionService sessions, Ui ui, AdminMessages zh, @Localized("en") AdminMessages en) {
         this.current = current;
         this.sessions = sessions;
         this.ui = ui;
@@ -90,16 +90,16 @@ public class AdminPageContext {
     }
 
     /** The interface strings in the page's language. */
-    public Messages messages() {
+    public AdminMessages messages() {
         return ui.en() ? en : zh;
     }
 
     public String roleLabel(String role) {
-        Messages m = messages();
+        AdminMessages m = messages();
         return switch (role) {
-            case "admin" -> m.admin_role_admin();
-            case "publisher" -> m.admin_role_publisher();
-            case "reviewer" -> m.admin_role_reviewer();
+            case "admin" -> m.role_admin();
+            case "publisher" -> m.role_publisher();
+            case "reviewer" -> m.role_reviewer();
             default -> role;
         };
     }

@@ -24,7 +24,7 @@ import cn.zjdata.portal.staff.AdminViews.Pager;
 import cn.zjdata.portal.staff.AdminViews.ReviewItem;
 import cn.zjdata.portal.staff.AdminViews.TokenForm;
 import cn.zjdata.portal.staff.AdminViews.TokenRow;
-import cn.zjdata.portal.web.Messages;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -375,16 +375,16 @@ public class AdminPages {
         if (code == null) {
             return null;
         }
-        Messages m = context.messages();
+        AdminMessages m = context.messages();
         String s = subject == null ? "" : subject;
         return switch (code) {
-            case "token-revoked" -> new Notice(m.admin_notice_token_revoked(), false);
-            case "account-created" -> new Notice(m.admin_notice_account_created(s), false);
-            case "account-saved" -> new Notice(m.admin_notice_account_saved(s), false);
-            case "account-stale" -> new Notice(m.admin_notice_account_stale(s), true);
-            case "department-updated" -> new Notice(m.admin_notice_department_updated(s), false);
-            case "approved" -> new Notice(m.admin_notice_approved(s, release == null ? "" : release), false);
-            case "rejected" -> new Notice(m.admin_notice_rejected(s), false);
+            case "token-revoked" -> new Notice(m.notice_token_revoked(), false);
+            case "account-created" -> new Notice(m.notice_account_created(s), false);
+            case "account-saved" -> new Notice(m.notice_account_saved(s), false);
+            case "account-stale" -> new Notice(m.notice_account_stale(s), true);
+            case "department-updated" -> new Notice(m.notice_department_updated(s), false);
+            case "approved" -> new Notice(m.notice_approved(s, release == null ? "" : release), false);
+            case "rejected" -> new Notice(m.notice_rejected(s), false);
             default -> null;
         };
     }

@@ -7,7 +7,7 @@ import cn.zjdata.portal.security.AccountService;
 import cn.zjdata.portal.security.TokenService;
 import cn.zjdata.portal.tabular.TableDiff;
 import cn.zjdata.portal.web.IndicatorCards.Text;
-import cn.zjdata.portal.web.Messages;
+
 import cn.zjdata.portal.web.Ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class AdminViews {
 
     public List<TokenRow> tokens(List<TokenService.TokenView> views) {
         return views.stream().map(t -> new TokenRow(t.id(), t.name(), t.prefix(), List.copyOf(t.departments()),
-                t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+                seconds(t.createdAt()), seconds(t.expiresAt()), seconds(t.lastUsedAt()),
                 t.revokedAt() != null ? "revoked" : t.active() ? "active" : "expired")).toList();
     }
 
@@ -102,7 +103,7 @@ public class AdminViews {
     }
 
     public List<Choice> actions(String selected) {
-        Messages m = context.messages();
+        AdminMessages m = context.messages();
         return AUDIT_ACTIONS.stream().map(a -> new Choice(a, plain(actionLabel(m, a) + " (" + a + ")"), a.equals(selected))).toList();
     }
 
@@ -110,7 +111,8 @@ public class AdminViews {
         Instant now = Instant.now();
         return views.stream().map(a -> new AccountRow(a.username(), a.displayName(), context.roleLabel(a.role()),
                 a.departments().stream().sorted().toList(), a.enabled(),
-                a.lockedUntil() != null && a.lockedUntil().isAfter(now) ? a.lockedUntil() : null, a.lastSignInAt())).toList();
+                a.lockedUntil() != null && a.lockedUntil().isAfter(now) ? seconds(a.lockedUntil()) : null,
+                seconds(a.lastSignInAt()))).toList();
     }
 
     public AccountForm accountForm(AccountService.AccountView a, List<AccountService.DepartmentView> departments) {
@@ -123,7 +125,7 @@ public class AdminViews {
     }
 
     public List<AuditRow> audit(List<StaffViews.AuditView> views) {
-        return views.stream().map(e -> new AuditRow(e.id(), e.occurredAt(), e.actor(), e.action(), e.targetType(),
+        return views.stream().map(e -> new AuditRow(e.id(), seconds(e.occurredAt()), e.actor(), e.action(), e.targetType(),
                 e.targetId(), e.summary(), pretty(e.before()), pretty(e.after()))).toList();
     }
 
@@ -137,7 +139,7 @@ public class AdminViews {
             Dataset d = bySlug.get(u.dataset());
             Text title = d == null ? plain(u.dataset()) : Text.of(LocalizedText.of(d.titleZh, d.titleEn), context.lang());
             boolean failed = u.id().equals(failedUpload);
-            return new ReviewItem(u.id(), u.dataset(), title, u.baseRelease() != null, u.submittedBy(), u.submittedAt(),
+            return new ReviewItem(u.id(), u.dataset(), title, u.baseRelease() != null, u.submittedBy(), seconds(u.submittedAt()),
                     u.changeNote(), u.rows(), u.fileName(), u.diff(), diffSummary(u.diff()), u.schemaChanged(),
                     u.submittedBy() != null && u.submittedBy().equals(actor) && !admin,
                     failed ? reason : null, failed ? reasonError : null);
@@ -145,19 +147,24 @@ public class AdminViews {
     }
 
     public Pager pager(int page, int totalPages, long totalItems, String previous, String next) {
-        Messages m = context.messages();
-        return new Pager(page, totalPages, m.admin_audit_results(String.valueOf(totalItems)),
-                m.search_page_of(String.valueOf(page), String.valueOf(totalPages)), previous, next);
+        AdminMessages m = context.messages();
+        return new Pager(page, totalPages, m.audit_results(String.valueOf(totalItems)),
+                m.page_of(String.valueOf(page), String.valueOf(totalPages)), previous, next);
     }
 
     private String diffSummary(TableDiff diff) {
-        return diff == null ? null : context.messages().admin_reviews_diff(String.valueOf(diff.rowsAdded()),
+        return diff == null ? null : context.messages().reviews_diff(String.valueOf(diff.rowsAdded()),
                 String.valueOf(diff.rowsRemoved()), String.valueOf(diff.rowsChanged()), String.valueOf(diff.rowsUnchanged()));
     }
 
     public static Set<String> set(List<String> values) {
         return values == null ? Set.of() : values.stream().filter(v -> v != null && !v.isBlank())
                 .map(String::strip).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Whole seconds: a {@code <time datetime>} takes at most three digits of a fraction, and nobody needs them. */
+    private static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private Text name(AccountService.DepartmentView d) {
@@ -182,24 +189,24 @@ public class AdminViews {
         }
     }
 
-    static String actionLabel(Messages m, String action) {
+    static String actionLabel(AdminMessages m, String action) {
         return switch (action) {
-            case "publish" -> m.admin_action_publish();
-            case "withdraw" -> m.admin_action_withdraw();
-            case "create" -> m.admin_action_create();
-            case "edit-metadata" -> m.admin_action_edit_metadata();
-            case "upload" -> m.admin_action_upload();
-            case "submit" -> m.admin_action_submit();
-            case "approve" -> m.admin_action_approve();
-            case "reject" -> m.admin_action_reject();
-            case "sign-in" -> m.admin_action_sign_in();
-            case "lock" -> m.admin_action_lock();
-            case "create-account" -> m.admin_action_create_account();
-            case "update-account" -> m.admin_action_update_account();
-            case "create-token" -> m.admin_action_create_token();
-            case "revoke-token" -> m.admin_action_revoke_token();
-            case "update-department" -> m.admin_action_update_department();
-            case "sign-out" -> m.admin_action_sign_out();
+            case "publish" -> m.action_publish();
+            case "withdraw" -> m.action_withdraw();
+            case "create" -> m.action_create();
+            case "edit-metadata" -> m.action_edit_metadata();
+            case "upload" -> m.action_upload();
+            case "submit" -> m.action_submit();
+            case "approve" -> m.action_approve();
+            case "reject" -> m.action_reject();
+            case "sign-in" -> m.action_sign_in();
+            case "lock" -> m.action_lock();
+            case "create-account" -> m.action_create_account();
+            case "update-account" -> m.action_update_account();
+            case "create-token" -> m.action_create_token();
+            case "revoke-token" -> m.action_revoke_token();
+            case "update-department" -> m.action_update_department();
+            case "sign-out" -> m.action_sign_out();
             default -> action;
         };
     }
