@@ -107,4 +107,23 @@ public class AdminPageContext {
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** The notice a page shows after a form sent the reader back to it; unknown codes show nothing. */
+    public AdminViews.Notice notice(String code, String subject, String release) {
+        if (code == null) {
+            return null;
+        }
+        AdminMessages m = messages();
+        String s = subject == null ? "" : subject;
+        return switch (code) {
+            case "token-revoked" -> new AdminViews.Notice(m.notice_token_revoked(), false);
+            case "account-created" -> new AdminViews.Notice(m.notice_account_created(s), false);
+            case "account-saved" -> new AdminViews.Notice(m.notice_account_saved(s), false);
+            case "account-stale" -> new AdminViews.Notice(m.notice_account_stale(s), true);
+            case "department-updated" -> new AdminViews.Notice(m.notice_department_updated(s), false);
+            case "approved" -> new AdminViews.Notice(m.notice_approved(s, release == null ? "" : release), false);
+            case "rejected" -> new AdminViews.Notice(m.notice_rejected(s), false);
+            default -> null;
+        };
+    }
 }

@@ -4,6 +4,7 @@ import cn.zjdata.portal.common.ProblemException;
 import cn.zjdata.portal.publishing.StaffUpload;
 import cn.zjdata.portal.security.AccountService;
 import cn.zjdata.portal.security.Role;
+import cn.zjdata.portal.support.Bundles;
 import cn.zjdata.portal.support.StaffFixtures;
 import cn.zjdata.portal.support.StaffFixtures.Signed;
 import cn.zjdata.portal.support.SyntheticDatasets;
@@ -128,7 +129,8 @@ class AdminPagesTest {
     void aPublisherMayNotSeeTheAccountsTheAuditLogOrTheReviewQueue() {
         Signed publisher = staff.signedIn(Role.PUBLISHER, SyntheticDatasets.PUBLISHER);
         for (String page : List.of("/staff/accounts", "/staff/audit", "/staff/reviews", "/staff/accounts/" + publisher.username())) {
-            browser(publisher).get(page).then().statusCode(403).contentType(startsWith("text/html"));
+            browser(publisher).get(page).then().statusCode(403).contentType(startsWith("text/html"))
+                    .body(containsString(Bundles.zh("error_forbidden_title")));
         }
         form(publisher).formParam("username", "not-made-" + UUID.randomUUID().toString().substring(0, 8))
                 .formParam("displayName", "x").formParam("role", "admin").post("/staff/accounts").then().statusCode(403);
