@@ -269,7 +269,7 @@ public class StaffService {
         TableDiff diff = diff(u);
         return new UploadView(u.id, d.slug, u.state.name().toLowerCase(), u.fileName, u.format, u.charset, u.delimiter,
                 u.rowCount, u.byteSize, u.fileSha256, u.uploadedAt, u.uploadedBy, base, diff,
-                diff != null && diff.schemaChanged(), u.changeNote, u.submittedBy, u.decidedBy, u.decisionNote, release,
+                diff != null && diff.schemaChanged(), u.changeNote, u.submittedBy, u.submittedAt, u.decidedBy, u.decisionNote, release,
                 withPreview ? preview(u) : null);
     }
 

@@ -32,8 +32,8 @@ public final class StaffViews {
     public record UploadView(String id, String dataset, String state, String fileName, String format, String charset,
                              String delimiter, long rows, long byteSize, String sha256, Instant uploadedAt,
                              String uploadedBy, Integer baseRelease, TableDiff diff, boolean schemaChanged,
-                             String changeNote, String submittedBy, String decidedBy, String decisionNote,
-                             Integer release, Preview preview) {
+                             String changeNote, String submittedBy, Instant submittedAt, String decidedBy,
+                             String decisionNote, Integer release, Preview preview) {
     }
 
     /** The first rows of an upload, as text. */

@@ -35,6 +35,7 @@ public class ErrorPages implements ProblemPages {
         String kind = switch (problem.status()) {
             case 404 -> "not-found";
             case 410 -> "gone";
+            case 401, 403 -> "forbidden";
             case 400, 406, 412, 413, 415, 422 -> "bad-request";
             case 503 -> "unavailable";
             default -> problem.status() >= 500 ? "internal" : "bad-request";

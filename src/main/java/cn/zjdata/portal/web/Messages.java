@@ -716,4 +716,10 @@ public interface Messages {
 
     @Message
     String search_page_of(String page, String pages);
+
+    @Message
+    String error_forbidden_title();
+
+    @Message
+    String error_forbidden_text();
 }
