@@ -29,6 +29,7 @@ import java.util.Set;
 /** Accounts and departments, for administrators: the list, new accounts, changes, and review per department. */
 @Path("/staff")
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 public class AdminAccountPages {
 
     static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;

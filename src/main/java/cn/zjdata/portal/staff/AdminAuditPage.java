@@ -24,6 +24,7 @@ import java.util.List;
 /** The audit log for administrators, filtered, newest first, a page at a time, each change's JSON at hand. */
 @Path("/staff")
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 public class AdminAuditPage {
 
     static final int AUDIT_PAGE_SIZE = 50;

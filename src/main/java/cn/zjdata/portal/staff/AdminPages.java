@@ -5,6 +5,7 @@ import cn.zjdata.portal.common.PortalUris;
 import cn.zjdata.portal.common.ProblemException;
 import cn.zjdata.portal.security.AccountService;
 import cn.zjdata.portal.security.Actor;
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.CurrentActor;
 import cn.zjdata.portal.security.Role;
 import cn.zjdata.portal.security.SecurityConfig;
@@ -43,6 +44,7 @@ import java.util.Set;
  */
 @Path("/staff")
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 public class AdminPages {
 
     static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
