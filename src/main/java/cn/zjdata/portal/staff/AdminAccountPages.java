@@ -2,6 +2,7 @@ package cn.zjdata.portal.staff;
 
 import cn.zjdata.portal.common.FieldError;
 import cn.zjdata.portal.common.ProblemException;
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.AccountService;
 import cn.zjdata.portal.security.Actor;
 import cn.zjdata.portal.staff.AdminPageContext.Who;

@@ -4,6 +4,7 @@ import cn.zjdata.portal.common.ApiConfig;
 import cn.zjdata.portal.common.Page;
 import cn.zjdata.portal.common.PageRequest;
 import cn.zjdata.portal.common.ProblemException;
+import cn.zjdata.portal.security.CsrfChecked;
 import cn.zjdata.portal.security.Actor;
 import cn.zjdata.portal.staff.AdminPageContext.Who;
 import cn.zjdata.portal.staff.AdminViews.AuditForm;
