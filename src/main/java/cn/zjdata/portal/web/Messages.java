@@ -674,4 +674,454 @@ public interface Messages {
 
     @Message
     String search_page_of(String page, String pages);
+
+    @Message
+    String staff_area();
+
+    @Message
+    String staff_nav_label();
+
+    @Message
+    String staff_signed_in_as(String username);
+
+    @Message
+    String staff_role_admin();
+
+    @Message
+    String staff_role_publisher();
+
+    @Message
+    String staff_role_reviewer();
+
+    @Message
+    String staff_dashboard();
+
+    @Message
+    String staff_sign_out();
+
+    @Message
+    String staff_sign_in_title();
+
+    @Message
+    String staff_sign_in_lead();
+
+    @Message
+    String staff_username();
+
+    @Message
+    String staff_password();
+
+    @Message
+    String staff_sign_in_button();
+
+    @Message
+    String staff_sign_in_wrong();
+
+    @Message
+    String staff_sign_in_missing();
+
+    @Message
+    String staff_sign_in_locked();
+
+    @Message
+    String staff_sign_in_locked_until(String time);
+
+    @Message
+    String staff_sign_in_note();
+
+    @Message
+    String staff_new_dataset();
+
+    @Message
+    String staff_new_dataset_lead();
+
+    @Message
+    String staff_your_datasets();
+
+    @Message
+    String staff_no_datasets();
+
+    @Message
+    String staff_col_dataset();
+
+    @Message
+    String staff_col_status();
+
+    @Message
+    String staff_col_modified();
+
+    @Message
+    String staff_status_draft();
+
+    @Message
+    String staff_status_in_review();
+
+    @Message
+    String staff_status_published();
+
+    @Message
+    String staff_status_withdrawn();
+
+    @Message
+    String staff_pending_metadata();
+
+    @Message
+    String staff_more();
+
+    @Message
+    String staff_link_reviews();
+
+    @Message
+    String staff_link_tokens();
+
+    @Message
+    String staff_link_accounts();
+
+    @Message
+    String staff_link_audit();
+
+    @Message
+    String staff_none();
+
+    @Message
+    String staff_review_required();
+
+    @Message
+    String staff_public_page();
+
+    @Message
+    String staff_notice_created();
+
+    @Message
+    String staff_notice_saved();
+
+    @Message
+    String staff_notice_published(int release);
+
+    @Message
+    String staff_notice_submitted();
+
+    @Message
+    String staff_notice_release_withdrawn(int release);
+
+    @Message
+    String staff_notice_dataset_withdrawn();
+
+    @Message
+    String staff_conflict();
+
+    @Message
+    String staff_not_saved();
+
+    @Message
+    String staff_read_only();
+
+    @Message
+    String staff_fs_description();
+
+    @Message
+    String staff_fs_catalog();
+
+    @Message
+    String staff_fs_columns();
+
+    @Message
+    String staff_identifier_hint();
+
+    @Message
+    String staff_identifier_fixed();
+
+    @Message
+    String staff_title_zh();
+
+    @Message
+    String staff_title_en();
+
+    @Message
+    String staff_description_zh();
+
+    @Message
+    String staff_description_en();
+
+    @Message
+    String staff_keywords_zh();
+
+    @Message
+    String staff_keywords_en();
+
+    @Message
+    String staff_keywords_hint();
+
+    @Message
+    String staff_temporal_start();
+
+    @Message
+    String staff_temporal_end();
+
+    @Message
+    String staff_temporal_hint();
+
+    @Message
+    String staff_columns_hint();
+
+    @Message
+    String staff_col_name();
+
+    @Message
+    String staff_col_title_zh();
+
+    @Message
+    String staff_col_title_en();
+
+    @Message
+    String staff_col_name_row(int number);
+
+    @Message
+    String staff_col_title_zh_row(int number);
+
+    @Message
+    String staff_col_title_en_row(int number);
+
+    @Message
+    String staff_col_type_row(int number);
+
+    @Message
+    String staff_col_required_row(int number);
+
+    @Message
+    String staff_col_unit_row(int number);
+
+    @Message
+    String staff_primary_key();
+
+    @Message
+    String staff_primary_key_hint();
+
+    @Message
+    String staff_create_draft();
+
+    @Message
+    String staff_save_metadata();
+
+    @Message
+    String staff_upload_title();
+
+    @Message
+    String staff_upload_help();
+
+    @Message
+    String staff_upload_file();
+
+    @Message
+    String staff_upload_progress();
+
+    @Message
+    String staff_upload_button();
+
+    @Message
+    String staff_upload_refused();
+
+    @Message
+    String staff_upload_refused_type();
+
+    @Message
+    String staff_upload_refused_size();
+
+    @Message
+    String staff_upload_errors(int count);
+
+    @Message
+    String staff_err_row();
+
+    @Message
+    String staff_err_column();
+
+    @Message
+    String staff_err_value();
+
+    @Message
+    String staff_err_reason();
+
+    @Message
+    String staff_uploads_title();
+
+    @Message
+    String staff_upload_unnamed();
+
+    @Message
+    String staff_upload_validated();
+
+    @Message
+    String staff_upload_submitted();
+
+    @Message
+    String staff_upload_published();
+
+    @Message
+    String staff_upload_rejected();
+
+    @Message
+    String staff_upload_superseded();
+
+    @Message
+    String staff_metadata_only_title();
+
+    @Message
+    String staff_metadata_only_help();
+
+    @Message
+    String staff_publish_metadata_only();
+
+    @Message
+    String staff_pending_metadata_help();
+
+    @Message
+    String staff_no_releases();
+
+    @Message
+    String staff_withdraw_release(int number);
+
+    @Message
+    String staff_withdraw_release_hint();
+
+    @Message
+    String staff_withdraw_reason();
+
+    @Message
+    String staff_withdraw_release_button(int number);
+
+    @Message
+    String staff_withdraw_dataset_title();
+
+    @Message
+    String staff_withdraw_dataset_help();
+
+    @Message
+    String staff_withdraw_dataset_button();
+
+    @Message
+    String staff_upload_page_title();
+
+    @Message
+    String staff_detected();
+
+    @Message
+    String staff_file_name();
+
+    @Message
+    String staff_format();
+
+    @Message
+    String staff_encoding();
+
+    @Message
+    String staff_delimiter();
+
+    @Message
+    String staff_delimiter_comma();
+
+    @Message
+    String staff_delimiter_tab();
+
+    @Message
+    String staff_delimiter_semicolon();
+
+    @Message
+    String staff_delimiter_pipe();
+
+    @Message
+    String staff_rows();
+
+    @Message
+    String staff_size();
+
+    @Message
+    String staff_uploaded();
+
+    @Message
+    String staff_diff_title();
+
+    @Message
+    String staff_diff_against(int release);
+
+    @Message
+    String staff_diff_keyed();
+
+    @Message
+    String staff_diff_rows();
+
+    @Message
+    String staff_diff_added();
+
+    @Message
+    String staff_diff_removed();
+
+    @Message
+    String staff_diff_changed();
+
+    @Message
+    String staff_diff_unchanged();
+
+    @Message
+    String staff_diff_identical();
+
+    @Message
+    String staff_diff_schema_changed();
+
+    @Message
+    String staff_diff_columns_added();
+
+    @Message
+    String staff_diff_columns_removed();
+
+    @Message
+    String staff_diff_columns_retyped();
+
+    @Message
+    String staff_diff_columns_reordered();
+
+    @Message
+    String staff_diff_same_columns();
+
+    @Message
+    String staff_diff_examples();
+
+    @Message
+    String staff_diff_change();
+
+    @Message
+    String staff_diff_kind_added();
+
+    @Message
+    String staff_diff_kind_removed();
+
+    @Message
+    String staff_diff_kind_changed();
+
+    @Message
+    String staff_diff_first();
+
+    @Message
+    String staff_preview_note(int shown, String total);
+
+    @Message
+    String staff_publish_title();
+
+    @Message
+    String staff_change_note();
+
+    @Message
+    String staff_change_note_hint();
+
+    @Message
+    String staff_confirm_schema_change();
+
+    @Message
+    String staff_publish_button();
+
+    @Message
+    String staff_submit_for_review();
+
+    @Message
+    String staff_upload_not_waiting();
 }
