@@ -112,7 +112,7 @@ public class MetadataForm {
         List<Column> columns = new ArrayList<>();
         List<Integer> rowOfColumn = new ArrayList<>();
         for (ColumnRow row : rows()) {
-            if (blank(row.name()) && blank(row.titleZh()) && blank(row.titleEn()) && blank(row.unit())) {
+            if (isBlank(row)) {
                 continue;
             }
             Column before = saved == null || row.original() == null ? null
@@ -138,11 +138,15 @@ public class MetadataForm {
 
     /** The posted values, to show the form again as it was sent. */
     public MetadataValues values(boolean editing, String fixedIdentifier) {
+        List<ColumnRow> rows = rows();
+        if (rows.isEmpty() || !isBlank(rows.getLast())) {
+            addBlankRows(rows);
+        }
         return new MetadataValues(editing, fixedIdentifier != null ? fixedIdentifier : orEmpty(identifier),
                 orEmpty(titleZh), orEmpty(titleEn), orEmpty(descriptionZh), orEmpty(descriptionEn), orEmpty(publisher),
                 themes == null ? List.of() : List.copyOf(themes), orEmpty(keywordsZh), orEmpty(keywordsEn),
                 orEmpty(license), orEmpty(frequency), orEmpty(temporalStart), orEmpty(temporalEnd), orEmpty(spatial),
-                rows(), orEmpty(primaryKey), version());
+                rows, orEmpty(primaryKey), version());
     }
 
     /** The saved metadata as form values, with {@link #BLANK_ROWS} empty column rows after the columns. */
@@ -253,6 +257,11 @@ public class MetadataForm {
                     ticked.contains(String.valueOf(i)), orEmpty(clean(at(colUnit, i)))));
         }
         return rows;
+    }
+
+    /** A row left empty: it adds no column (its type and required box alone do not count). */
+    private static boolean isBlank(ColumnRow row) {
+        return blank(row.name()) && blank(row.titleZh()) && blank(row.titleEn()) && blank(row.unit());
     }
 
     private static void addBlankRows(List<ColumnRow> rows) {
