@@ -1,0 +1,105 @@
+package cn.zjdata.portal.staff;
+
+import cn.zjdata.portal.security.Role;
+import cn.zjdata.portal.support.StaffFixtures;
+import cn.zjdata.portal.support.StaffFixtures.Signed;
+import cn.zjdata.portal.support.SyntheticDatasets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import nu.validator.client.EmbeddedValidator;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static cn.zjdata.portal.staff.StaffPageFixtures.RELEASE_2;
+import static cn.zjdata.portal.staff.StaffPageFixtures.RELEASE_2_INVALID;
+import static cn.zjdata.portal.staff.StaffPageFixtures.gbk;
+import static cn.zjdata.portal.staff.StaffPagesTest.as;
+import static cn.zjdata.portal.staff.StaffPagesTest.browser;
+import static cn.zjdata.portal.staff.StaffPagesTest.form;
+import static cn.zjdata.portal.staff.StaffPagesTest.upload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The staff pages, signed in and in both languages, are valid HTML by the Nu HTML Checker (as in
+ * {@code HtmlValidityTest}): each page as first shown, and as shown again with errors beside the fields.
+ */
+@QuarkusTest
+class StaffPagesHtmlValidityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    StaffFixtures staff;
+    @Inject
+    SyntheticDatasets synthetic;
+
+    @Test
+    void everyStaffPageIsValidHtmlInBothLanguages() throws Exception {
+        Signed signed = staff.signedIn(Role.PUBLISHER, SyntheticDatasets.PUBLISHER);
+        Signed reviewer = staff.signedIn(Role.REVIEWER, SyntheticDatasets.PUBLISHER);
+        String slug = StaffPageFixtures.publishYearValue(synthetic, "valid-html");
+        String uploadPage = URI.create(upload(signed, slug, "data.csv", gbk(RELEASE_2)).getHeader("Location")).getPath();
+        String schemaChange = URI.create(upload(signed, slug, "columns.csv",
+                gbk("年份,数值,备注\n2019,1.5,甲\n")).getHeader("Location")).getPath();
+
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        validator.setNoLangDetect(true);
+        List<String> failures = new ArrayList<>();
+        for (String lang : List.of("zh", "en")) {
+            Map<String, Supplier<Response>> pages = new LinkedHashMap<>();
+            pages.put("sign-in", () -> browser().queryParam("lang", lang).get("/staff/sign-in"));
+            pages.put("sign-in refused", () -> browser().queryParam("lang", lang).contentType(ContentType.URLENC)
+                    .formParam("username", "nobody").formParam("password", "wrong").post("/staff/sign-in"));
+            pages.put("dashboard", () -> as(signed).queryParam("lang", lang).get("/staff"));
+            pages.put("new dataset", () -> as(signed).queryParam("lang", lang).get("/staff/datasets/new"));
+            pages.put("new dataset refused", () -> form(signed).queryParam("lang", lang)
+                    .formParam("identifier", "Bad Id").formParam("col_original", "", "")
+                    .formParam("col_name", "a", "a").formParam("col_title_zh", "", "").formParam("col_title_en", "", "")
+                    .formParam("col_datatype", "string", "string").formParam("col_unit", "", "")
+                    .formParam("primary_key", "b").post("/staff/datasets/new"));
+            pages.put("dataset", () -> as(signed).queryParam("lang", lang).queryParam("notice", "published")
+                    .queryParam("release", 1).get("/staff/datasets/" + slug));
+            pages.put("dataset, read only", () -> as(reviewer).queryParam("lang", lang).get("/staff/datasets/" + slug));
+            pages.put("dataset, upload refused", () -> as(signed).queryParam("lang", lang)
+                    .multiPart("csrf", signed.csrfToken()).multiPart("file", "bad.csv", gbk(RELEASE_2_INVALID), "text/csv")
+                    .post("/staff/datasets/" + slug + "/uploads"));
+            pages.put("dataset, withdrawal refused", () -> form(signed).queryParam("lang", lang).formParam("reason", "")
+                    .post("/staff/datasets/" + slug + "/releases/1/withdrawal"));
+            pages.put("upload", () -> as(signed).queryParam("lang", lang).get(uploadPage));
+            pages.put("upload, column change", () -> as(signed).queryParam("lang", lang).get(schemaChange));
+            pages.put("upload, publish refused", () -> form(signed).queryParam("lang", lang)
+                    .formParam("upload", schemaChange.substring(schemaChange.lastIndexOf('/') + 1))
+                    .formParam("changeNote", "").post("/staff/datasets/" + slug + "/releases"));
+            for (Map.Entry<String, Supplier<Response>> page : pages.entrySet()) {
+                String name = page.getKey() + " [" + lang + "]";
+                Response response = page.getValue().get();
+                assertTrue(response.contentType().startsWith("text/html"), name + ": " + response.statusCode());
+                String report = validator.validate(new ByteArrayInputStream(response.asByteArray()));
+                for (JsonNode message : JSON.readTree(report).path("messages")) {
+                    String type = message.path("type").asText();
+                    String line = name + " (" + response.statusCode() + "): " + type + " at " + message.path("lastLine").asText("?")
+                            + " " + message.path("message").asText() + " «" + message.path("extract").asText("").strip() + "»";
+                    if (type.equals("error") || type.equals("non-document-error")) {
+                        failures.add(line);
+                    } else {
+                        System.out.println("[html] " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures, String.join("\n", failures));
+    }
+}
