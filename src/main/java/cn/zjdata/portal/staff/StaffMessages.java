@@ -211,6 +211,9 @@ public interface StaffMessages {
     String col_title_en();
 
     @Message
+    String col_required();
+
+    @Message
     String col_name_row(int number);
 
     @Message
