@@ -11,6 +11,19 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var button = form.querySelector('button[type="submit"]');
+      var message = form.querySelector('[data-upload-failed]');
+      var failed = function () {
+        bar.hidden = true;
+        if (message) {
+          message.hidden = false;
+        }
+        if (button) {
+          button.disabled = false;
+        }
+      };
+      if (message) {
+        message.hidden = true;
+      }
       var xhr = new XMLHttpRequest();
       xhr.open('POST', form.action);
       // Errors the page does not handle itself (a forbidden dataset, an ended session) come back as pages too.
@@ -29,21 +42,21 @@
       });
       xhr.addEventListener('load', function () {
         bar.value = bar.max;
+        var page = /^text\/html/.test(xhr.getResponseHeader('Content-Type') || '') && xhr.responseText;
         if (xhr.status >= 200 && xhr.status < 300 && xhr.responseURL && xhr.responseURL !== form.action) {
           // The upload was checked: the server redirected (303) to its page, which the request followed.
           window.location.assign(xhr.responseURL);
-        } else {
+        } else if (page) {
           // The page that reports what was wrong replaces this one, as a plain form post would.
           document.open();
           document.write(xhr.responseText);
           document.close();
+        } else {
+          failed();
         }
       });
-      xhr.addEventListener('error', function () {
-        // The connection failed: send the form the plain way, which reports its own failure.
-        bar.hidden = true;
-        form.submit();
-      });
+      // The connection failed, or the request was refused before the portal read it (an empty 413).
+      xhr.addEventListener('error', failed);
       if (button) {
         button.disabled = true;
       }

@@ -259,6 +259,9 @@ public interface StaffMessages {
     String upload_button();
 
     @Message
+    String upload_failed();
+
+    @Message
     String upload_refused();
 
     @Message

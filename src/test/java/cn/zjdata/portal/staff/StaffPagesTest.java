@@ -119,6 +119,18 @@ class StaffPagesTest {
     }
 
     @Test
+    void signingInWhileSignedInTakesTheCsrfFieldTheFormCarries() {
+        Signed signed = publisher();
+        String page = as(signed).get("/staff/sign-in").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("name=\"csrf\" value=\"" + signed.csrfToken() + "\""), page);
+        String other = staff.account(Role.PUBLISHER, SyntheticDatasets.PUBLISHER);
+        assertEquals(403, as(signed).contentType(ContentType.URLENC).formParam("username", other)
+                .formParam("password", StaffFixtures.PASSWORD).post("/staff/sign-in").statusCode());
+        assertEquals(303, form(signed).formParam("username", other).formParam("password", StaffFixtures.PASSWORD)
+                .post("/staff/sign-in").statusCode());
+    }
+
+    @Test
     void aWrongPasswordShowsTheFormAgainWith401AndSetsNoCookie() {
         String username = staff.account(Role.PUBLISHER, SyntheticDatasets.PUBLISHER);
         for (String lang : List.of("zh", "en")) {
@@ -386,6 +398,12 @@ class StaffPagesTest {
         }
         assertFalse(page.contains("id=\"m-col-1-name-error\""), "the first 年份 is fine");
         assertTrue(page.contains("value=\"Not An Identifier\""), "what was typed is kept");
+
+        // A form naming no publisher at all is refused by the same rules (it was a 500 before the fix).
+        String noPublisher = form(signed).formParam("identifier", SyntheticDatasets.newSlug("no-publisher"))
+                .formParam("col_name", "年份").formParam("col_datatype", "integer")
+                .post("/staff/datasets/new").then().statusCode(422).extract().asString();
+        assertTrue(noPublisher.contains("id=\"m-publisher-error\""), noPublisher);
     }
 
     @Test
