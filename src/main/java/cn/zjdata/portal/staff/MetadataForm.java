@@ -174,8 +174,13 @@ public class MetadataForm {
 
     /** The version the form was filled from, or null when it is missing or not a number. */
     public Long version() {
+        return parseVersion(expectedVersion);
+    }
+
+    /** A dataset version sent by a form ({@code expectedVersion}), or null when it is missing or not a number. */
+    static Long parseVersion(String text) {
         try {
-            return expectedVersion == null || expectedVersion.isBlank() ? null : Long.parseLong(expectedVersion.strip());
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             return null;
         }

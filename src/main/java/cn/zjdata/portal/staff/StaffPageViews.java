@@ -1,11 +1,14 @@
 package cn.zjdata.portal.staff;
 
 import cn.zjdata.portal.common.FieldError;
+import cn.zjdata.portal.common.ProblemException;
 import cn.zjdata.portal.staff.StaffViews.DatasetSummary;
 import cn.zjdata.portal.staff.StaffViews.UploadView;
 import cn.zjdata.portal.web.IndicatorCards.Text;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,27 @@ public final class StaffPageViews {
 
         public static FormErrors none() {
             return new FormErrors(200, null, Map.of(), List.of());
+        }
+
+        /**
+         * The errors of a refused form whose inputs are named in {@code fields} (problem field → form field);
+         * the others go to the summary. A problem without field errors is shown under {@code fallback} when given.
+         */
+        public static FormErrors of(ProblemException problem, Map<String, String> fields, String fallback) {
+            Map<String, List<String>> byField = new LinkedHashMap<>();
+            List<FieldError> unmatched = new ArrayList<>();
+            for (FieldError e : problem.errors()) {
+                String field = fields.get(e.field());
+                if (field == null) {
+                    unmatched.add(e);
+                } else {
+                    byField.computeIfAbsent(field, f -> new ArrayList<>()).add(e.message());
+                }
+            }
+            if (fallback != null && problem.errors().isEmpty()) {
+                byField.computeIfAbsent(fallback, f -> new ArrayList<>()).add(problem.getMessage());
+            }
+            return new FormErrors(problem.status(), problem.getMessage(), byField, unmatched);
         }
 
         public boolean any() {

@@ -37,18 +37,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The staff pages for publishing: sign-in, the dashboard, a dataset's metadata, uploads, releases and
@@ -62,8 +56,6 @@ import java.util.regex.Pattern;
 public class StaffPages {
 
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("utf-8");
-    /** Where a failed sign-in of a locked account says it may be tried again (SessionService's detail). */
-    private static final Pattern LOCKED_UNTIL = Pattern.compile("after (\\S+)$");
     /** The statuses of a refused upload that the dataset page reports (others are error pages). */
     private static final Set<Integer> UPLOAD_REFUSALS = Set.of(400, 409, 413, 415, 422);
 
@@ -114,14 +106,14 @@ public class StaffPages {
                            HttpServerRequest request) {
         try {
             SessionService.Opened opened = sessions.signIn(username, password);
-            return Response.seeOther(URI.create(safeNext(next))).cookie(cookies.open(opened, request)).build();
+            return Response.seeOther(URI.create(SignInForm.safeNext(next))).cookie(cookies.open(opened, request)).build();
         } catch (ProblemException e) {
             String failure = switch (e.status()) {
                 case 422 -> "missing";
                 case 429 -> "locked";
                 default -> "wrong";
             };
-            return page(e.status(), Templates.signIn(signInPage(next, username, e.status(), failure, lockedUntil(e))));
+            return page(e.status(), Templates.signIn(signInPage(next, username, e.status(), failure, SignInForm.lockedUntil(e))));
         }
     }
 
@@ -162,7 +154,7 @@ public class StaffPages {
             if (e.status() != 422 && e.status() != 409) {
                 throw e;
             }
-            FormErrors errors = e.status() == 409 ? keyed(e, Map.of(), "identifier") : MetadataForm.errors(e, built);
+            FormErrors errors = e.status() == 409 ? FormErrors.of(e, Map.of(), "identifier") : MetadataForm.errors(e, built);
             return page(e.status(), Templates.newDataset(models.newDataset(actor, form.values(false, null), errors)));
         }
     }
@@ -195,7 +187,7 @@ public class StaffPages {
             if (e.status() != 422 && e.status() != 409) {
                 throw e;
             }
-            FormErrors errors = e.status() == 409 ? keyed(e, Map.of(), null) : MetadataForm.errors(e, built);
+            FormErrors errors = e.status() == 409 ? FormErrors.of(e, Map.of(), null) : MetadataForm.errors(e, built);
             return page(e.status(), Templates.dataset(models.dataset(actor, staff.show(actor, slug), null,
                     form.values(true, slug), errors, null, null)));
         }
@@ -219,7 +211,7 @@ public class StaffPages {
                 throw e;
             }
             return page(e.status(), Templates.dataset(models.dataset(actor, staff.show(actor, slug), null, null,
-                    keyed(e, Map.of("file", "upload.file"), null), StaffPageModels.report(e), null)));
+                    FormErrors.of(e, Map.of("file", "upload.file"), null), StaffPageModels.report(e), null)));
         }
     }
 
@@ -244,7 +236,7 @@ public class StaffPages {
         boolean confirmed = "true".equals(confirmSchemaChange);
         try {
             ReleaseOutcome outcome = staff.release(actor, slug, new StaffService.ReleaseRequest(onlyMetadata ? null : upload,
-                    changeNote, version(expectedVersion), confirmed, onlyMetadata));
+                    changeNote, MetadataForm.parseVersion(expectedVersion), confirmed, onlyMetadata));
             return redirect(datasetPath(slug) + ("published".equals(outcome.outcome())
                     ? "?notice=published&release=" + outcome.release() : "?notice=submitted"));
         } catch (ProblemException e) {
@@ -253,11 +245,11 @@ public class StaffPages {
             }
             if (onlyMetadata || blank(upload)) {
                 return page(e.status(), Templates.dataset(models.dataset(actor, staff.show(actor, slug), null, null,
-                        keyed(e, Map.of("changeNote", "metadata-only.changeNote"), null), null, changeNote)));
+                        FormErrors.of(e, Map.of("changeNote", "metadata-only.changeNote"), null), null, changeNote)));
             }
             StaffViews.UploadView view = staff.showUpload(actor, slug, upload);
             return page(e.status(), Templates.upload(models.upload(actor, staff.show(actor, slug), view,
-                    keyed(e, Map.of("changeNote", "changeNote", "confirmSchemaChange", "confirmSchemaChange"), null),
+                    FormErrors.of(e, Map.of("changeNote", "changeNote", "confirmSchemaChange", "confirmSchemaChange"), null),
                     changeNote, confirmed)));
         }
     }
@@ -276,7 +268,7 @@ public class StaffPages {
                 throw e;
             }
             return page(422, Templates.dataset(models.dataset(actor, staff.show(actor, slug), null, null,
-                    keyed(e, Map.of("reason", "withdraw.reason"), null), null, null)));
+                    FormErrors.of(e, Map.of("reason", "withdraw.reason"), null), null, null)));
         }
     }
 
@@ -295,7 +287,7 @@ public class StaffPages {
                 throw e;
             }
             return page(422, Templates.dataset(models.dataset(actor, staff.show(actor, slug), null, null,
-                    keyed(e, Map.of("reason", "withdraw." + number + ".reason"), null), null, null)));
+                    FormErrors.of(e, Map.of("reason", "withdraw." + number + ".reason"), null), null, null)));
         }
     }
 
@@ -315,68 +307,9 @@ public class StaffPages {
 
     private SignInPage signInPage(String next, String username, int status, String failure, Instant lockedUntil) {
         var actor = current.get();
-        String csrf = actor.map(a -> a.sessionSha256() == null ? null : sessions.csrfToken(a.sessionSha256()).orElse(null)).orElse(null);
-        return new SignInPage(safeNext(next), username == null ? "" : username, status, failure, lockedUntil, csrf,
+        String csrf = actor.map(a -> models.signed(a).csrf()).orElse(null);
+        return new SignInPage(SignInForm.safeNext(next), username == null ? "" : username, status, failure, lockedUntil, csrf,
                 actor.map(Actor::username).orElse(null));
-    }
-
-    /**
-     * The errors of a refused form whose fields are named in {@code fields} (problem field → form field);
-     * errors without a field go to {@code fallback} when given, else to the summary with the problem's detail.
-     */
-    private static FormErrors keyed(ProblemException problem, Map<String, String> fields, String fallback) {
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        List<FieldError> unmatched = new ArrayList<>();
-        for (FieldError e : problem.errors()) {
-            String field = fields.get(e.field());
-            if (field == null) {
-                unmatched.add(e);
-            } else {
-                byField.computeIfAbsent(field, f -> new ArrayList<>()).add(e.message());
-            }
-        }
-        if (fallback != null && problem.errors().isEmpty()) {
-            byField.computeIfAbsent(fallback, f -> new ArrayList<>()).add(problem.getMessage());
-        }
-        return new FormErrors(problem.status(), problem.getMessage(), byField, unmatched);
-    }
-
-    /** The page to open after signing in: a staff page of this site, else the dashboard. */
-    static String safeNext(String next) {
-        if (next == null || next.isBlank() || next.contains("\\") || next.startsWith("//")) {
-            return "/staff";
-        }
-        try {
-            URI uri = new URI(next);
-            String path = uri.getRawPath();
-            boolean local = uri.getScheme() == null && uri.getRawAuthority() == null && path != null;
-            boolean staffPage = local && (path.equals("/staff") || path.startsWith("/staff/"))
-                    && !path.equals("/staff/sign-in") && !path.equals("/staff/sign-out");
-            return staffPage ? next : "/staff";
-        } catch (URISyntaxException e) {
-            return "/staff";
-        }
-    }
-
-    /** When a locked account may sign in again, as SessionService's 429 detail says, or null. */
-    private static Instant lockedUntil(ProblemException e) {
-        if (e.status() != 429 || e.getMessage() == null) {
-            return null;
-        }
-        Matcher m = LOCKED_UNTIL.matcher(e.getMessage());
-        try {
-            return m.find() ? Instant.parse(m.group(1)) : null;
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
-    }
-
-    private static Long version(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static boolean blank(String text) {
