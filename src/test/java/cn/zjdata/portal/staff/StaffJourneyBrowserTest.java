@@ -171,4 +171,26 @@ class StaffJourneyBrowserTest {
             assertTrue(problems.seen.isEmpty(), String.join("\n", problems.seen));
         }
     }
+
+    @Test
+    void theStaffPagesFitASmallPhoneWithoutSidewaysScrolling() {
+        StaffFixtures.Signed signed = staff.signedIn(Role.PUBLISHER, SyntheticDatasets.PUBLISHER);
+        String slug = StaffPageFixtures.publishYearValue(synthetic, "phone");
+        try (BrowserContext context = chromium.newContext(base, new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(360, 740))) {
+            context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("portal_session", signed.sessionCookie())
+                    .setUrl(base.toString())));
+            Page page = context.newPage();
+            List<String> wide = new ArrayList<>();
+            for (String path : List.of("/staff/sign-in", "/staff", "/staff/datasets/new", "/staff/datasets/" + slug,
+                    "/staff/datasets/" + slug + "?lang=en")) {
+                page.navigate(path);
+                Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                if (((Number) overflow).intValue() > 0) {
+                    wide.add(path + " is " + overflow + " px too wide");
+                }
+            }
+            assertTrue(wide.isEmpty(), String.join("\n", wide));
+        }
+    }
 }
