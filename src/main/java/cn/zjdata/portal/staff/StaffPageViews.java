@@ -37,8 +37,13 @@ public final class StaffPageViews {
         static final Set<String> KINDS = Set.of("created", "saved", "published", "submitted", "release-withdrawn",
                 "dataset-withdrawn");
 
-        static Notice of(String kind, Integer release) {
-            return kind != null && KINDS.contains(kind) ? new Notice(kind, release) : null;
+        /** The notice a redirect asked for ({@code ?notice=…&release=…}); unknown kinds show nothing. */
+        static Notice of(String kind, String release) {
+            if (kind == null || !KINDS.contains(kind)) {
+                return null;
+            }
+            Long number = MetadataForm.parseVersion(release);
+            return new Notice(kind, number == null || number < 1 || number > Integer.MAX_VALUE ? null : number.intValue());
         }
     }
 

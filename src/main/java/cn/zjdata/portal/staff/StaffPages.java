@@ -165,7 +165,7 @@ public class StaffPages {
     @Path("datasets/{slug}")
     @Operation(hidden = true)
     public Response dataset(@PathParam("slug") String slug, @QueryParam("notice") String notice,
-                            @QueryParam("release") Integer release) {
+                            @QueryParam("release") String release) {
         Actor actor = current.require();
         DatasetDetail detail = staff.show(actor, slug);
         return page(200, Templates.dataset(models.dataset(actor, detail, Notice.of(notice, release), null, null, null, null)));
