@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the message bundle interfaces from their Chinese properties files:
-web/Messages.java from messages/msg_zh.properties, staff/AdminMessages.java from messages/admin_zh.properties.
+web/Messages.java from messages/msg_zh.properties, staff/AdminMessages.java from messages/admin_zh.properties,
+staff/StaffMessages.java from messages/staff_zh.properties.
 
 Every key of a Chinese bundle becomes a method. Parameter lists already declared in the interface are kept
 (so typed parameters such as `int total` survive); a new key gets one String parameter per `{name}` it uses
@@ -17,6 +18,7 @@ root = Path(__file__).resolve().parent.parent
 BUNDLES = [
     ("src/main/resources/messages/msg_zh.properties", "src/main/java/cn/zjdata/portal/web/Messages.java", "Messages"),
     ("src/main/resources/messages/admin_zh.properties", "src/main/java/cn/zjdata/portal/staff/AdminMessages.java", "AdminMessages"),
+    ("src/main/resources/messages/staff_zh.properties", "src/main/java/cn/zjdata/portal/staff/StaffMessages.java", "StaffMessages"),
 ]
 MAX_MESSAGES = 300
 

@@ -24,7 +24,9 @@ public class Assets {
     static final Map<String, String> FILES = Map.of(
             "app.css", "text/css; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+            "favicon.svg", "image/svg+xml",
+            "staff.css", "text/css; charset=utf-8",
+            "staff.js", "text/javascript; charset=utf-8");
 
     /** An asset's bytes, the name it is served under, and its media type. */
     public record Asset(String name, String fingerprinted, byte[] bytes, String mediaType, String digest) {
