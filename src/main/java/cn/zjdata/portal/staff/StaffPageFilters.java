@@ -55,8 +55,19 @@ public class StaffPageFilters {
             return query == null || query.isEmpty() ? path : path + "?" + query;
         }
         Matcher dataset = DATASET_PAGE.matcher(path);
-        return dataset.matches() ? dataset.group(1) : "/staff";
+        if (dataset.matches()) {
+            return dataset.group(1);
+        }
+        Matcher admin = ADMIN_PAGE.matcher(path);
+        if (admin.matches()) {
+            return admin.group(2).equals("departments") ? "/staff/accounts" : admin.group(1);
+        }
+        return path.equals("/staff/datasets/new") ? path : "/staff";
     }
+
+    /** The administration page a form was sent from: /staff/tokens/5/revocation came from /staff/tokens. */
+    private static final java.util.regex.Pattern ADMIN_PAGE =
+            java.util.regex.Pattern.compile("(/staff/(tokens|reviews|accounts|departments))(/.*)?");
 
     /** Staff pages hold what only the signed-in member may see, and a CSRF token: never stored, never indexed. */
     @ServerResponseFilter

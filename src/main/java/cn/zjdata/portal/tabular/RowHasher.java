@@ -26,7 +26,12 @@ final class RowHasher {
 
     /** The hash of the cells at {@code positions}, in that order; a missing cell reads as empty. */
     static long hash(CSVRecord record, int[] positions) {
-        long h = SEED;
+        return hash(record, positions, SEED);
+    }
+
+    /** As {@link #hash(CSVRecord, int[])} from another seed: two seeds give two independent 64-bit hashes. */
+    static long hash(CSVRecord record, int[] positions, long seed) {
+        long h = seed;
         for (int position : positions) {
             String cell = position < record.size() ? record.get(position).strip() : "";
             int length = cell.length();

@@ -45,6 +45,9 @@ public final class TableValidator {
             if (positions == null) {
                 return errors.report(0);
             }
+            int[] keyPositions = schema.primaryKey().stream()
+                    .mapToInt(name -> positions[schema.names().indexOf(name)]).toArray();
+            KeySet keys = keyPositions.length == 0 ? null : new KeySet();
             CSVPrinter printer = new CSVPrinter(canonical, CsvTables.CANONICAL);
             printer.printRecord(schema.names());
             List<Column> columns = schema.columns();
@@ -61,6 +64,13 @@ public final class TableValidator {
                     errors.add(FieldError.of("row " + rowNumber, "has " + record.size() + " cells, the header has "
                             + positions.length));
                     continue;
+                }
+                if (keys != null) {
+                    long earlier = keys.add(record, keyPositions, rowNumber);
+                    if (earlier != 0) {
+                        errors.add(FieldError.of("row " + rowNumber, "repeats the key (" + String.join(", ", schema.primaryKey())
+                                + ") of row " + earlier + ": each row's key must be unique"));
+                    }
                 }
                 cells.clear();
                 for (int i = 0; i < columns.size(); i++) {

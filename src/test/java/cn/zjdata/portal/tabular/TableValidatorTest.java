@@ -46,6 +46,20 @@ class TableValidatorTest {
     }
 
     @Test
+    void aRepeatedPrimaryKeyIsReportedWithTheRowItRepeats() throws IOException {
+        TableSchema keyed = new TableSchema(SCHEMA.columns(), List.of("年份", "名称"));
+        StringWriter out = new StringWriter();
+        ValidationReport report = TableValidator.copyValidated(new java.io.StringReader(
+                "年份,名称,数值\n2018,a,1\n2018,b,2\n2019,a,3\n2018, a ,4\n"), keyed, out);
+        assertEquals(1, report.errorCount(), report.errors().toString());
+        assertEquals("row 5", report.errors().getFirst().field());
+        assertTrue(report.errors().getFirst().message().contains("row 2"), report.errors().toString());
+        ValidationReport distinct = TableValidator.copyValidated(new java.io.StringReader(
+                "年份,名称,数值\n2018,ab,1\n2018,a,2\n"), keyed, new StringWriter());
+        assertTrue(distinct.valid(), "(2018, ab) and (2018, a) are different keys");
+    }
+
+    @Test
     void raggedRowsAreReported() throws IOException {
         ValidationReport report = validate("年份,名称,数值\n2018,a\n", new StringWriter());
         assertEquals("row 2", report.errors().getFirst().field());
