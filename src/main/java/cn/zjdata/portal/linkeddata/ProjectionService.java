@@ -113,14 +113,20 @@ public class ProjectionService {
         if (pending.isEmpty()) {
             return 0;
         }
+        long start = System.nanoTime();
         Set<String> slugs = new LinkedHashSet<>();
         pending.forEach(e -> slugs.add(e.datasetSlug));
         slugs.forEach(this::projectDatasetOrLog);
+        long datasetsDone = System.nanoTime();
         projectCatalog();
         long last = pending.getLast().id;
         QuarkusTransaction.requiringNew().run(() -> ProjectionCursor.advance(CURSOR, last));
+        long catalogDone = System.nanoTime();
         writeDumps();
-        LOG.infof("RDF projection applied %d event(s) for %s", pending.size(), slugs);
+        long dumpsDone = System.nanoTime();
+        LOG.infof("RDF projection applied %d event(s) for %s; %d ms: dataset graphs %d ms, catalog graph %d ms, dumps %d ms",
+                pending.size(), slugs, (dumpsDone - start) / 1_000_000, (datasetsDone - start) / 1_000_000,
+                (catalogDone - datasetsDone) / 1_000_000, (dumpsDone - catalogDone) / 1_000_000);
         return pending.size();
     }
 
