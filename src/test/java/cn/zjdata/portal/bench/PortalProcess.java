@@ -93,12 +93,22 @@ final class PortalProcess implements AutoCloseable {
      * (read from the GC log afterwards). Between measurements only, never inside a timed step.
      */
     void collectGarbage() throws Exception {
+        jcmd("GC.run");
+    }
+
+    /** What the heap holds, by class, after a full collection ({@code jcmd <pid> GC.class_histogram}). */
+    String classHistogram() throws Exception {
+        return jcmd("GC.class_histogram");
+    }
+
+    private String jcmd(String command) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes());
         if (jcmd.waitFor() != 0) {
-            throw new IllegalStateException("jcmd GC.run failed: " + output);
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
         }
+        return output;
     }
 
     /** Waits (polling, this is set-up) until the portal is ready and its start-up projection is done. */

@@ -49,6 +49,7 @@ final class PublishReport {
     private final List<Loaded> loaders = new ArrayList<>();
     private double loaderFixedSeconds;
     private final List<String> loadAverages = new ArrayList<>();
+    private final List<String> histogramLines = new ArrayList<>();
 
     PublishReport(int rows, String heap, long csvBytes) {
         this.rows = rows;
@@ -79,13 +80,14 @@ final class PublishReport {
         this.dumpBytes = dumpBytes;
     }
 
+    /** @param atRest and {@code afterRun}: just before the benchmark asked for a full collection (jcmd GC.run) */
     void heap(GcLog gc, Instant atRest, Step background, Instant afterRun) {
         uploadGc = gc.between(upload.from(), upload.to());
         publishGc = gc.between(publish.from(), publish.to());
         backgroundGc = gc.between(background.from(), background.to());
         runGc = gc.between(upload.from(), background.to());
-        liveAtRest = gc.afterFirstFullSince(atRest.minusSeconds(5));
-        liveAfter = gc.afterFirstFullSince(afterRun.minusSeconds(5));
+        liveAtRest = gc.afterFirstFullSince(atRest);
+        liveAfter = gc.afterFirstFullSince(afterRun);
     }
 
     /** The portal's own log lines about this dataset's upload, publish and projections (with their step durations). */
@@ -100,6 +102,11 @@ final class PublishReport {
 
     /** One tdbloader run over the dataset's quads, with its GC summary and the size of the database it made. */
     record Loaded(TdbLoader.Load load, GcLog.Summary gc, long databaseBytes) {
+    }
+
+    /** The head of the portal's class histogram after the run: what its live heap is made of. */
+    void histogram(String histogram) {
+        histogram.lines().filter(l -> l.matches("\\s*(num\\s.*|\\d+:\\s+\\d+.*)")).limit(13).forEach(histogramLines::add);
     }
 
     /** @param seconds the default loader on a file of one quad: JVM start, opening the database, exit */
@@ -165,6 +172,9 @@ final class PublishReport {
         gcRow(s, "portal, whole run (a) to (c')", runGc);
         s.append(String.format(Locale.ROOT, "%nPortal live heap after a full collection (jcmd GC.run): %.1f MB at rest before the "
                 + "upload, %.1f MB after the run.%n", liveAtRest / MB, liveAfter / MB));
+        s.append("\nThe portal's class histogram after the run (jcmd GC.class_histogram, the largest classes):\n\n```\n");
+        histogramLines.forEach(l -> s.append(l).append('\n'));
+        s.append("```\n");
         return s.toString();
     }
 

@@ -68,8 +68,11 @@ final class TdbLoader {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        String folder = data.toAbsolutePath().getParent() + File.separator;
         List<String> summary = lines.stream().filter(l -> l.contains("Time =") || l.contains("Finished")
-                || l.contains("OutOfMemoryError") || l.contains("Exception")).map(String::strip).distinct().limit(12).toList();
+                        || l.contains("OutOfMemoryError") || l.contains("Exception"))
+                .map(l -> l.replaceFirst("^\\[[^]]*] INFO \\S+ - ", "").replace(folder, "").strip())
+                .distinct().limit(12).toList();
         if (exit == -1) {
             summary = new ArrayList<>(summary);
             summary.add("stopped: not finished within " + LIMIT.toMinutes() + " minutes");
