@@ -85,7 +85,9 @@ public class PublishingService {
         if (!metadataErrors.isEmpty()) {
             throw ProblemException.invalid("The metadata is not valid: " + metadataErrors.size() + " problem(s)", metadataErrors);
         }
+        long start = System.nanoTime();
         StagedTable staged = stageValidated(request.table(), request.metadata().schema());
+        long stagedAt = System.nanoTime();
         PublishResult result;
         try {
             result = QuarkusTransaction.requiringNew().call(() -> commit(request, staged));
@@ -103,6 +105,11 @@ public class PublishingService {
         } finally {
             files.discard(staged.file());
         }
+        long committed = System.nanoTime();
+        LOG.infof("Published %s release %d (%d rows) by %s; %d ms: validated and staged %d ms (download fingerprints %d ms of it), "
+                        + "committed %d ms", result.slug(), result.releaseNumber(), result.rowCount(), request.actor(),
+                (committed - start) / 1_000_000, (stagedAt - start) / 1_000_000, staged.fingerprintNanos() / 1_000_000,
+                (committed - stagedAt) / 1_000_000);
         steps.reached(PublishSteps.Step.COMMITTED, result.slug());
         published.fire(new Published(result.slug(), result.releaseNumber()));
         return result;
@@ -147,16 +154,17 @@ public class PublishingService {
      * the fingerprints of the downloads derived from it (computed here, outside the transaction).
      */
     private record StagedTable(FileStore.Staged file, long rowCount, FileStore.Fingerprint json,
-                               FileStore.Fingerprint excelCsv) {
+                               FileStore.Fingerprint excelCsv, long fingerprintNanos) {
     }
 
     private StagedTable stageValidated(Path table, TableSchema schema) {
         ValidatedTables.Checked checked = ValidatedTables.stage(files, table, schema);
         FileStore.Staged staged = checked.file();
         try {
-            return new StagedTable(staged, checked.rowCount(),
-                    FileStore.fingerprint(out -> TableWriters.writeJson(staged.path(), schema, out)),
-                    FileStore.fingerprint(out -> TableWriters.writeExcelCsv(staged.path(), schema, out)));
+            long start = System.nanoTime();
+            FileStore.Fingerprint json = FileStore.fingerprint(out -> TableWriters.writeJson(staged.path(), schema, out));
+            FileStore.Fingerprint excelCsv = FileStore.fingerprint(out -> TableWriters.writeExcelCsv(staged.path(), schema, out));
+            return new StagedTable(staged, checked.rowCount(), json, excelCsv, System.nanoTime() - start);
         } catch (IOException | RuntimeException e) {
             files.discard(staged);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -228,7 +236,6 @@ public class PublishingService {
         if (request.seedFingerprint() != null) {
             recordSeedImport(dataset.slug, request.seedFingerprint(), release.id, now);
         }
-        LOG.infof("Published %s release %d (%d rows) by %s", dataset.slug, release.number, release.rowCount, request.actor());
         return new PublishResult(dataset.slug, release.number, release.rowCount, created);
     }
 

@@ -68,14 +68,18 @@ public class UploadService {
      */
     public StaffUpload receive(String slug, Received received, String actor) {
         String fileName = received.fileName() == null || received.fileName().isBlank() ? null : UploadFileName.check(received.fileName());
+        long start = System.nanoTime();
         Target target = target(slug);
         Path work = tempFile();
         try {
             UploadReader.Normalized normalized = UploadReader.normalize(received.path(), fileName, received.contentType(), work);
+            long converted = System.nanoTime();
             ValidatedTables.Checked checked = ValidatedTables.stage(files, normalized.csv(), target.metadata().schema());
+            long validated = System.nanoTime();
             try {
                 TableDiff diff = target.baseSha256() == null ? null
                         : TableDiff.compare(files.path(target.baseSha256()), target.baseSchema(), checked.file().path(), target.metadata().schema());
+                long compared = System.nanoTime();
                 Path kept = files.keep(checked.file());
                 StaffUpload upload = new StaffUpload();
                 upload.id = UUID.randomUUID().toString();
@@ -98,7 +102,11 @@ public class UploadService {
                     audit.record(actor, "upload", "dataset", slug, "uploaded " + (fileName == null ? "a file" : fileName)
                             + " (" + upload.format + ", " + upload.charset + ", " + upload.rowCount + " rows)", null, null);
                 });
-                LOG.infof("Upload %s for %s: %d rows, %s", upload.id, slug, upload.rowCount, upload.charset);
+                long recorded = System.nanoTime();
+                LOG.infof("Upload %s for %s: %d rows, %s; %d ms: read and converted %d ms, validated and staged %d ms, "
+                                + "compared %s, kept and recorded %d ms", upload.id, slug, upload.rowCount, upload.charset,
+                        millis(start, recorded), millis(start, converted), millis(converted, validated),
+                        diff == null ? "(first release)" : millis(validated, compared) + " ms", millis(compared, recorded));
                 return upload;
             } catch (IOException e) {
                 files.discard(checked.file());
@@ -232,6 +240,10 @@ public class UploadService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static void deleteQuietly(Path path) {
