@@ -82,9 +82,9 @@ class StaffUploadBadInputTest {
             out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a UTF-8 byte order mark
             out.write("year,value\n".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3000; i++) {
-                out.write(("2020,1.5\n").getBytes(StandardCharsets.UTF_8));
+                out.write((i + ",1.5\n").getBytes(StandardCharsets.UTF_8)); // year is the key: one row each
             }
-            out.write("2021,二点五\n".getBytes(GB18030));
+            out.write("3000,二点五\n".getBytes(GB18030));
         }
         refused(422, csv(file), "line 3002");
     }
@@ -95,11 +95,16 @@ class StaffUploadBadInputTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write("year,value\n".getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 3000; i++) {
-                out.write(("2020,1.5\n").getBytes(StandardCharsets.US_ASCII));
+                out.write((i + ",1.5\n").getBytes(StandardCharsets.US_ASCII));
             }
-            out.write("2021,二点五\n".getBytes(GB18030));
+            out.write("3000,二点五\n".getBytes(GB18030));
         }
         refused(422, csv(file), "二点五").body("errors[0].row", equalTo(3002)).body("errors[0].column", equalTo("value"));
+    }
+
+    @Test
+    void aRepeatedKeyIsRefusedNamingBothRows() {
+        refused(422, csv("year,value\n2020,1.5\n2021,2\n2020,3\n"), "row 2").body("errors[0].field", equalTo("row 4"));
     }
 
     @Test
