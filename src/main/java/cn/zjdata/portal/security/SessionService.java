@@ -77,7 +77,7 @@ public class SessionService {
     private Opened open(Account account, Instant now, String method) {
         account.failedSignIns = 0;
         account.lockedUntil = null;
-        account.lastSignInAt = now;
+        account.lastSignInAt = now.truncatedTo(ChronoUnit.SECONDS);
         String secret = Secrets.random();
         StaffSession session = new StaffSession();
         session.idSha256 = Secrets.sha256(secret);
