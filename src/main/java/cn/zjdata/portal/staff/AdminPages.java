@@ -191,7 +191,7 @@ public class AdminPages {
 
     private Response reviewsPage(Actor actor, Notice notice, String failedUpload, String reason, String reasonError, int status) {
         requireReviewer(actor);
-        List<ReviewItem> items = views.reviews(staff.reviews(actor), actor.username(), actor.isAdmin(),
+        List<ReviewItem> items = views.reviews(staff.reviews(actor), actor.username(),
                 failedUpload, reason, reasonError);
         return context.html(Templates.reviews(context.who(actor), notice, items), status);
     }

@@ -129,7 +129,7 @@ public class AdminViews {
                 e.targetId(), e.summary(), pretty(e.before()), pretty(e.after()))).toList();
     }
 
-    public List<ReviewItem> reviews(List<StaffViews.UploadView> queue, String actor, boolean admin,
+    public List<ReviewItem> reviews(List<StaffViews.UploadView> queue, String actor,
                                     String failedUpload, String reason, String reasonError) {
         Map<String, Dataset> bySlug = QuarkusTransaction.joiningExisting().call(() -> queue.stream()
                 .map(StaffViews.UploadView::dataset).distinct()
@@ -141,7 +141,7 @@ public class AdminViews {
             boolean failed = u.id().equals(failedUpload);
             return new ReviewItem(u.id(), u.dataset(), title, u.baseRelease() != null, u.submittedBy(), seconds(u.submittedAt()),
                     u.changeNote(), u.rows(), u.fileName(), u.diff(), diffSummary(u.diff()), u.schemaChanged(),
-                    u.submittedBy() != null && u.submittedBy().equals(actor) && !admin,
+                    u.submittedBy() != null && u.submittedBy().equals(actor),
                     failed ? reason : null, failed ? reasonError : null);
         }).toList();
     }

@@ -218,7 +218,7 @@ public class StaffService {
             if (u.state != StaffUpload.State.SUBMITTED) {
                 throw ProblemException.conflict("Upload " + uploadId + " is " + u.state.name().toLowerCase() + ", not waiting for review");
             }
-            if (actor.username().equals(u.submittedBy) && actor.role() != Role.ADMIN) {
+            if (actor.username().equals(u.submittedBy)) {
                 throw CurrentActor.forbidden("A release cannot be approved or rejected by the person who submitted it");
             }
             return new Reviewed(u, d);

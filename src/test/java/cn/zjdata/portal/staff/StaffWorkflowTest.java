@@ -170,6 +170,20 @@ class StaffWorkflowTest {
     }
 
     @Test
+    void noOneApprovesTheirOwnSubmissionNotEvenAnAdministrator() {
+        String slug = data.published(StaffTestData.DEPT_R);
+        String upload = data.upload(slug).id;
+        StaffFixtures.Signed admin = staff.signedIn(Role.ADMIN);
+        String token = staff.token(admin, java.time.Duration.ofDays(1), StaffTestData.DEPT_R);
+        StaffFixtures.withToken(token).contentType(ContentType.JSON).body(Map.of("upload", upload, "changeNote", "自己提交 / own"))
+                .post("/api/staff/datasets/" + slug + "/releases").then().statusCode(202);
+        admin.request().post("/api/staff/reviews/" + upload + "/approval").then().statusCode(403)
+                .body("detail", containsString("submitted"));
+        staff.signedIn(Role.REVIEWER, StaffTestData.DEPT_R).request().post("/api/staff/reviews/" + upload + "/approval")
+                .then().statusCode(201);
+    }
+
+    @Test
     void aRejectedUploadIsNeverPublished() {
         String slug = data.published(StaffTestData.DEPT_R);
         String upload = data.upload(slug).id;
