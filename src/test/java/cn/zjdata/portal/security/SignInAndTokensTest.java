@@ -158,6 +158,12 @@ class SignInAndTokensTest {
                 .post("/api/staff/accounts").then().statusCode(422).body("errors.field", hasItem("password"));
     }
 
+    @Test
+    void singleSignOnSaysSoWhenItIsNotConfigured() {
+        RestAssured.get("/staff/sso").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("not configured"));
+    }
+
     private static Response signIn(String username, String password) {
         return RestAssured.given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/api/staff/session");
