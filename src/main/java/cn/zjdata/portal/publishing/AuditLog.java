@@ -11,8 +11,14 @@ public class AuditLog {
 
     public void record(String actor, String action, String targetType, String targetId, String summary,
                        String beforeJson, String afterJson) {
+        record(actor, action, targetType, targetId, summary, beforeJson, afterJson, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** As {@link #record(String, String, String, String, String, String, String)}, at the time the change states. */
+    public void record(String actor, String action, String targetType, String targetId, String summary,
+                       String beforeJson, String afterJson, Instant at) {
         AuditEntry entry = new AuditEntry();
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entry.occurredAt = at;
         entry.actor = actor;
         entry.action = action;
         entry.targetType = targetType;

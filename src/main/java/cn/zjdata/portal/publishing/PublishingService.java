@@ -60,12 +60,14 @@ public class PublishingService {
     private final ObjectMapper json;
     private final Event<Published> published;
     private final PublishSteps steps;
+    private final AuditLog audit;
 
     public PublishingService(MetadataValidator validator, FileStore files, DatasetRepository datasets,
                              ReleaseRepository releases, ReferenceService reference,
                              Instance<ReleaseProcessor> processors, ObjectMapper json, Event<Published> published,
-                             PublishSteps steps) {
+                             PublishSteps steps, AuditLog audit) {
         this.steps = steps;
+        this.audit = audit;
         this.validator = validator;
         this.files = files;
         this.datasets = datasets;
@@ -232,7 +234,8 @@ public class PublishingService {
             }
         }
         recordOutbox(dataset.slug, release.id, now);
-        recordAudit(request, dataset.slug, release, before, now);
+        audit(request.actor(), "publish", dataset.slug, "release " + release.number + " (" + release.rowCount + " rows): "
+                + release.changeNote, before, release.metadataJson, now);
         if (request.seedFingerprint() != null) {
             recordSeedImport(dataset.slug, request.seedFingerprint(), release.id, now);
         }
@@ -393,17 +396,8 @@ public class PublishingService {
         return reason.strip();
     }
 
-    private static void audit(String actor, String action, String slug, String summary, String before, String after, Instant now) {
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = now;
-        entry.actor = actor;
-        entry.action = action;
-        entry.targetType = "dataset";
-        entry.targetId = slug;
-        entry.summary = summary;
-        entry.beforeJson = before;
-        entry.afterJson = after;
-        entry.persist();
+    private void audit(String actor, String action, String slug, String summary, String before, String after, Instant now) {
+        audit.record(actor, action, "dataset", slug, summary, before, after, now);
     }
 
     /**
@@ -439,19 +433,6 @@ public class PublishingService {
 
     private static void recordOutbox(String slug, Long releaseId, Instant now) {
         OutboxEvent.append(OutboxEvent.RELEASE_PUBLISHED, slug, releaseId, now);
-    }
-
-    private static void recordAudit(PublishRequest request, String slug, Release release, String before, Instant now) {
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = now;
-        entry.actor = request.actor();
-        entry.action = "publish";
-        entry.targetType = "dataset";
-        entry.targetId = slug;
-        entry.summary = "release " + release.number + " (" + release.rowCount + " rows): " + release.changeNote;
-        entry.beforeJson = before;
-        entry.afterJson = release.metadataJson;
-        entry.persist();
     }
 
     private static void recordSeedImport(String slug, PublishRequest.SeedFingerprint fingerprint, Long releaseId, Instant now) {

@@ -147,8 +147,8 @@ public class UploadService {
         upload.baseReleaseId = base.id;
         upload.state = StaffUpload.State.VALIDATED;
         try {
-            upload.diffJson = json.writeValueAsString(TableDiff.compare(files.path(base.fileSha256), target.baseSchema(),
-                    files.path(base.fileSha256), target.metadata().schema()));
+            // the same file under the same columns (checked above): nothing to read to know the rows are unchanged
+            upload.diffJson = json.writeValueAsString(TableDiff.identical(base.rowCount, !target.baseSchema().primaryKey().isEmpty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

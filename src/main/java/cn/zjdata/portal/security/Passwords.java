@@ -4,7 +4,6 @@ import cn.zjdata.portal.common.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,9 +47,5 @@ public class Passwords {
             return Optional.of(FieldError.of(field, "is too easy to guess: use more different characters"));
         }
         return Optional.empty();
-    }
-
-    static List<FieldError> listOf(Optional<FieldError> error) {
-        return error.map(List::of).orElse(List.of());
     }
 }
